@@ -2,7 +2,7 @@
  * Kubernetes objects as the simulator stores them: the plain JSON of the API, typed with
  * `kubernetes-types`. Every stored object has apiVersion, kind and a metadata with name.
  */
-import type { ObjectMeta } from 'kubernetes-types/meta/v1';
+import type { ObjectMeta as ApiObjectMeta } from 'kubernetes-types/meta/v1';
 
 export type {
   Namespace,
@@ -23,7 +23,10 @@ export type {
 } from 'kubernetes-types/core/v1';
 export type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
 export type { EndpointSlice } from 'kubernetes-types/discovery/v1';
-export type { ObjectMeta, OwnerReference, LabelSelector } from 'kubernetes-types/meta/v1';
+export type { OwnerReference, LabelSelector } from 'kubernetes-types/meta/v1';
+
+/** kubernetes-types marks server-set fields readonly; the simulator is the server that sets them. */
+export type ObjectMeta = { -readonly [K in keyof ApiObjectMeta]: ApiObjectMeta[K] };
 
 export interface KubeObject {
   apiVersion: string;

@@ -1,0 +1,133 @@
+/**
+ * The cluster a learner starts with: a small kubeadm cluster of one control-plane node and two
+ * workers, its namespaces, and the `kubernetes` service, as they stand a few minutes after
+ * `kubeadm init` and two `kubeadm join`s.
+ */
+import type { ApiServer } from './api/apiserver.ts';
+import type { KubeObject } from './api/types.ts';
+
+export interface NodeDefinition {
+  name: string;
+  ip: string;
+  podCIDR: string;
+  controlPlane: boolean;
+}
+
+export const DEFAULT_NODES: readonly NodeDefinition[] = [
+  { name: 'control-plane', ip: '192.168.49.2', podCIDR: '10.244.0.0/24', controlPlane: true },
+  { name: 'worker-1', ip: '192.168.49.3', podCIDR: '10.244.1.0/24', controlPlane: false },
+  { name: 'worker-2', ip: '192.168.49.4', podCIDR: '10.244.2.0/24', controlPlane: false },
+];
+
+export const API_SERVER_ADDRESS = 'https://192.168.49.2:6443';
+
+/** Objects are written straight to the store: they predate the learner and passed no kubectl. */
+export function bootstrapCluster(api: ApiServer, createdAt: string): void {
+  const store = api.store;
+  const stamp = (object: KubeObject): KubeObject => {
+    object.metadata.uid = api.context.random.uuid();
+    object.metadata.creationTimestamp = createdAt;
+    return object;
+  };
+  for (const name of ['default', 'kube-node-lease', 'kube-public', 'kube-system']) {
+    store.put(
+      'namespaces',
+      stamp({
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: { name, labels: { 'kubernetes.io/metadata.name': name } },
+        spec: { finalizers: ['kubernetes'] },
+        status: { phase: 'Active' },
+      }),
+    );
+  }
+  for (const node of DEFAULT_NODES) store.put('nodes', stamp(nodeObject(node, createdAt)));
+
+  api.context.clusterIPs.allocate('10.96.0.1');
+  store.put(
+    'services',
+    stamp({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'kubernetes', namespace: 'default', labels: { component: 'apiserver', provider: 'kubernetes' } },
+      spec: {
+        clusterIP: '10.96.0.1',
+        clusterIPs: ['10.96.0.1'],
+        internalTrafficPolicy: 'Cluster',
+        ipFamilies: ['IPv4'],
+        ipFamilyPolicy: 'SingleStack',
+        ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }],
+        sessionAffinity: 'None',
+        type: 'ClusterIP',
+      },
+      status: { loadBalancer: {} },
+    }),
+  );
+}
+
+function nodeObject(node: NodeDefinition, createdAt: string): KubeObject {
+  const labels: Record<string, string> = {
+    'beta.kubernetes.io/arch': 'amd64',
+    'beta.kubernetes.io/os': 'linux',
+    'kubernetes.io/arch': 'amd64',
+    'kubernetes.io/hostname': node.name,
+    'kubernetes.io/os': 'linux',
+  };
+  if (node.controlPlane) {
+    labels['node-role.kubernetes.io/control-plane'] = '';
+    labels['node.kubernetes.io/exclude-from-external-load-balancers'] = '';
+  }
+  const condition = (type: string, status: string, reason: string, message: string) => ({
+    type,
+    status,
+    lastHeartbeatTime: createdAt,
+    lastTransitionTime: createdAt,
+    reason,
+    message,
+  });
+  return {
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: {
+      name: node.name,
+      labels,
+      annotations: {
+        'kubeadm.alpha.kubernetes.io/cri-socket': 'unix:///run/containerd/containerd.sock',
+        'node.alpha.kubernetes.io/ttl': '0',
+        'volumes.kubernetes.io/controller-managed-attach-detach': 'true',
+      },
+    },
+    spec: {
+      podCIDR: node.podCIDR,
+      podCIDRs: [node.podCIDR],
+      ...(node.controlPlane ? { taints: [{ effect: 'NoSchedule', key: 'node-role.kubernetes.io/control-plane' }] } : {}),
+    },
+    status: {
+      addresses: [
+        { address: node.ip, type: 'InternalIP' },
+        { address: node.name, type: 'Hostname' },
+      ],
+      allocatable: { cpu: '2', 'ephemeral-storage': '61202244Ki', 'hugepages-2Mi': '0', memory: '3912796Ki', pods: '110' },
+      capacity: { cpu: '2', 'ephemeral-storage': '61202244Ki', 'hugepages-2Mi': '0', memory: '4015196Ki', pods: '110' },
+      conditions: [
+        condition('MemoryPressure', 'False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available'),
+        condition('DiskPressure', 'False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'),
+        condition('PIDPressure', 'False', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available'),
+        condition('Ready', 'True', 'KubeletReady', 'kubelet is posting ready status'),
+      ],
+      daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
+      nodeInfo: {
+        architecture: 'amd64',
+        bootID: '',
+        containerRuntimeVersion: 'containerd://2.1.4',
+        kernelVersion: '6.8.0-79-generic',
+        kubeProxyVersion: '',
+        kubeletVersion: 'v1.35.2',
+        machineID: '',
+        operatingSystem: 'linux',
+        osImage: 'Ubuntu 24.04.3 LTS',
+        systemUUID: '',
+      },
+    },
+  };
+}

@@ -1,0 +1,166 @@
+/**
+ * Assembles one simulated cluster from its parts (clock, randomness, store, API server,
+ * controllers, workstation shell) and implements the public `Cluster` interface over them.
+ */
+import { VirtualClock, CLUSTER_EPOCH_MS } from './clock.ts';
+import { SeededRandom } from './random.ts';
+import { ObjectStore, type StoreSnapshot } from './api/store.ts';
+import { ApiServer } from './api/apiserver.ts';
+import { ClusterIPAllocator } from './api/allocators/cluster-ip.ts';
+import { NodePortAllocator } from './api/allocators/node-port.ts';
+import { STRATEGIES } from './api/registry/index.ts';
+import { EventRecorder } from './controllers/events.ts';
+import { ControllerManager } from './controllers/manager.ts';
+import { createControllers } from './controllers/index.ts';
+import { VirtualFs } from './shell/vfs.ts';
+import { PodLogStore } from './net/logs.ts';
+import { runShell } from './shell/shell.ts';
+import { completeLine } from './shell/completion.ts';
+import { bootstrapCluster, API_SERVER_ADDRESS } from './bootstrap.ts';
+import { defaultKubeconfig, type KubeconfigState } from './kubectl/kubeconfig.ts';
+import type { Runtime } from './runtime.ts';
+import type { Cluster, ClusterChange, ClusterOptions, ClusterSnapshot, ExecOptions, ExecResult } from './cluster-types.ts';
+
+/** The cluster was set up this long before the learner arrives (nodes show AGE 10m). */
+const CLUSTER_AGE_MS = 10 * 60 * 1000;
+/** How far `settle()` runs the clock at most when nothing is said. */
+const DEFAULT_SETTLE_MS = 10 * 60 * 1000;
+
+interface SavedState {
+  now: number;
+  random: number;
+  store: StoreSnapshot;
+  clusterIPs: string[];
+  nodePorts: number[];
+  fs: ReturnType<VirtualFs['snapshot']>;
+  logs: ReturnType<PodLogStore['snapshot']>;
+  history: string[];
+  kubeconfig: KubeconfigState;
+}
+
+export function createCluster(options: ClusterOptions = {}): Cluster {
+  const seed = options.snapshot?.seed ?? options.seed ?? 1;
+  const clock = new VirtualClock(CLUSTER_EPOCH_MS);
+  const random = new SeededRandom(seed);
+  const store = new ObjectStore();
+  const context = {
+    clock,
+    random,
+    store,
+    clusterIPs: new ClusterIPAllocator(random),
+    nodePorts: new NodePortAllocator(random),
+  };
+  const api = new ApiServer(context, STRATEGIES);
+  const events = new EventRecorder(
+    api,
+    () => clock.timestamp(),
+    () => random.string(16, '0123456789abcdef'),
+  );
+  const logs = new PodLogStore();
+  const controllerContext = { api, events, logs, random, now: () => clock.now(), timestamp: () => clock.timestamp() };
+  const controllers = new ControllerManager(createControllers(), controllerContext, (ms) => clock.set(ms));
+  const fs = new VirtualFs();
+  const listeners = new Set<(change: ClusterChange) => void>();
+  const emit = (change: ClusterChange): void => {
+    for (const listener of listeners) listener(change);
+  };
+  store.watch((event) => emit({ type: 'object', event: event.type, resource: event.resource, object: event.object }));
+
+  const runtime: Runtime = {
+    api,
+    clock,
+    random,
+    events,
+    controllers,
+    fs,
+    logs,
+    kubeconfig: defaultKubeconfig(API_SERVER_ADDRESS),
+    history: [],
+    emit,
+    onEdit: undefined,
+    async wait(ms, signal) {
+      if (signal?.aborted) return;
+      controllers.advanceTo(clock.now() + ms);
+    },
+  };
+
+  if (options.snapshot) {
+    restore(options.snapshot.state as SavedState);
+  } else {
+    bootstrapCluster(api, clock.timestamp());
+    controllers.advanceTo(CLUSTER_EPOCH_MS + CLUSTER_AGE_MS);
+  }
+
+  function restore(state: SavedState): void {
+    clock.set(state.now);
+    random.state = state.random;
+    store.restore(state.store);
+    context.clusterIPs.restore(state.clusterIPs);
+    context.nodePorts.restore(state.nodePorts);
+    fs.restore(state.fs);
+    logs.restore(state.logs);
+    runtime.history = [...state.history];
+    runtime.kubeconfig = structuredClone(state.kubeconfig);
+  }
+
+  const cluster: Cluster = {
+    async exec(commandLine: string, execOptions?: ExecOptions): Promise<ExecResult> {
+      try {
+        return await runShell(commandLine, runtime, execOptions);
+      } catch (error) {
+        // The last line of defence: a bug in a command still answers like a shell would.
+        const message = error instanceof Error ? error.message : String(error);
+        return { stdout: '', stderr: `internal error: ${message}\n`, exitCode: 1 };
+      }
+    },
+    fs: {
+      write: (path, content) => {
+        fs.write(path, content);
+        emit({ type: 'edit', path: fs.resolve(path) });
+      },
+      read: (path) => fs.read(path),
+      list: (dir) => fs.list(dir),
+      remove: (path) => fs.remove(path),
+    },
+    complete: (line, cursor) => completeLine(line, cursor, runtime),
+    now: () => clock.now(),
+    advance(ms) {
+      controllers.advanceTo(clock.now() + ms);
+    },
+    settle(limitMs = DEFAULT_SETTLE_MS) {
+      controllers.settle(limitMs);
+    },
+    snapshot(): ClusterSnapshot {
+      const state: SavedState = {
+        now: clock.now(),
+        random: random.state,
+        store: store.snapshot(),
+        clusterIPs: context.clusterIPs.snapshot(),
+        nodePorts: context.nodePorts.snapshot(),
+        fs: fs.snapshot(),
+        logs: logs.snapshot(),
+        history: [...runtime.history],
+        kubeconfig: structuredClone(runtime.kubeconfig),
+      };
+      return { version: 1, seed, state };
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    api,
+    get history() {
+      return runtime.history;
+    },
+    get onEdit() {
+      return runtime.onEdit;
+    },
+    set onEdit(handler) {
+      runtime.onEdit = handler;
+    },
+    get cwd() {
+      return fs.cwd;
+    },
+  };
+  return cluster;
+}

@@ -1,0 +1,42 @@
+/** `kubectl version`: client and server versions of a kubectl 1.35 talking to a 1.35 cluster. */
+import type { KubectlCommand } from '../command.ts';
+import { UsageError } from '../command.ts';
+import { stringify } from 'yaml';
+
+export const CLIENT_VERSION = {
+  major: '1',
+  minor: '35',
+  gitVersion: 'v1.35.2',
+  gitCommit: 'fc2b1ef8c6a1a9fe9b8ac06c2e5dd1d1c2b3a4f5',
+  gitTreeState: 'clean',
+  buildDate: '2026-02-26T20:31:58Z',
+  goVersion: 'go1.25.7',
+  compiler: 'gc',
+  platform: 'linux/amd64',
+};
+
+export const SERVER_VERSION = { ...CLIENT_VERSION, platform: 'linux/amd64' };
+
+export const versionCommand: KubectlCommand = {
+  name: 'version',
+  short: 'Print the client and server version information',
+  flags: [
+    { name: 'client', type: 'bool', default: false, usage: 'If true, shows client version only (no server required).' },
+    { name: 'output', shorthand: 'o', type: 'string', default: '', usage: "One of 'yaml' or 'json'." },
+  ],
+  run(context) {
+    const output = context.flag<string>('output');
+    const clientOnly = context.flag<boolean>('client');
+    if (output === 'json' || output === 'yaml') {
+      const document: Record<string, unknown> = { clientVersion: CLIENT_VERSION, kustomizeVersion: 'v5.7.1' };
+      if (!clientOnly) document['serverVersion'] = SERVER_VERSION;
+      context.stdout(output === 'json' ? `${JSON.stringify(document, null, 2)}\n` : stringify(document));
+      return 0;
+    }
+    if (output !== '') throw new UsageError(`--output must be 'yaml' or 'json'`);
+    let text = `Client Version: ${CLIENT_VERSION.gitVersion}\nKustomize Version: v5.7.1\n`;
+    if (!clientOnly) text += `Server Version: ${SERVER_VERSION.gitVersion}\n`;
+    context.stdout(text);
+    return 0;
+  },
+};

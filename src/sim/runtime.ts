@@ -1,0 +1,35 @@
+/**
+ * Everything one simulated cluster is made of, as the shell's commands and kubectl see it. Built
+ * by cluster.ts; commands receive it rather than reaching for globals.
+ */
+import type { ApiServer } from './api/apiserver.ts';
+import type { VirtualClock } from './clock.ts';
+import type { SeededRandom } from './random.ts';
+import type { EventRecorder } from './controllers/events.ts';
+import type { ControllerManager } from './controllers/manager.ts';
+import type { VirtualFs } from './shell/vfs.ts';
+import type { ClusterChange } from './cluster-types.ts';
+import type { KubeconfigState } from './kubectl/kubeconfig.ts';
+import type { PodLogStore } from './net/logs.ts';
+
+export interface Runtime {
+  api: ApiServer;
+  clock: VirtualClock;
+  random: SeededRandom;
+  events: EventRecorder;
+  controllers: ControllerManager;
+  fs: VirtualFs;
+  kubeconfig: KubeconfigState;
+  logs: PodLogStore;
+  /** Lines the shell has run, for `history`. */
+  history: string[];
+  /** Tell the page (map, editor) about something it may redraw. */
+  emit(change: ClusterChange): void;
+  /** Open a file in the page's editor (`kubectl edit`, `vi`); undefined headless. */
+  onEdit: ((path: string) => Promise<void>) | undefined;
+  /**
+   * Let virtual time pass (sleep, wait, rollout status). Headless the clock jumps; in the page
+   * the terminal waits for the wall clock, which the page feeds into the clock.
+   */
+  wait(ms: number, signal?: AbortSignal): Promise<void>;
+}
