@@ -9,7 +9,6 @@ import type { ApiContext } from './context.ts';
 import type { KubeObject } from './types.ts';
 import type { Strategy } from './strategy.ts';
 import { validateObjectMeta } from './validation/object-meta.ts';
-import { AllocationError } from './allocators/errors.ts';
 
 export interface WriteOptions {
   dryRun?: boolean;
@@ -74,7 +73,8 @@ export class ApiServer {
     }
     const metaErrors = validateObjectMeta(meta, type.namespaced);
     if (metaErrors.length > 0) throw StatusError.invalid(type.kind, meta.name ?? '', metaErrors, type.group);
-    if (this.store.get(resource, meta.namespace, meta.name)) throw StatusError.alreadyExists(qualified(type), meta.name);
+    if (this.store.get(resource, meta.namespace, meta.name))
+      throw StatusError.alreadyExists(qualified(type), meta.name);
 
     meta.uid = random.uuid();
     meta.creationTimestamp = clock.timestamp();
@@ -84,9 +84,10 @@ export class ApiServer {
 
     const strategy = this.#strategies.get(resource) ?? {};
     strategy.prepareForCreate?.(object, this.context);
+    const revert = strategy.allocate?.(object, undefined, this.context);
     const errors = strategy.validate?.(object, this.context) ?? [];
+    if (errors.length > 0 || options.dryRun) revert?.();
     if (errors.length > 0) throw StatusError.invalid(type.kind, meta.name, errors, type.group);
-    this.#allocate(strategy, type, object, undefined, options);
     const warnings = strategy.warnings?.(object, undefined) ?? [];
     if (options.dryRun) return { object, warnings };
     return { object: this.store.put(resource, object), warnings };
@@ -117,18 +118,27 @@ export class ApiServer {
       const specChanged = JSON.stringify(object['spec']) !== JSON.stringify(old['spec']);
       meta.generation = (old.metadata.generation ?? 1) + (specChanged ? 1 : 0);
     }
+    const revert = strategy.allocate?.(object, old, this.context);
     const metaErrors = validateObjectMeta(meta, type.namespaced);
     const errors = [...metaErrors, ...(strategy.validateUpdate?.(object, old, this.context) ?? [])];
+    if (errors.length > 0 || options.dryRun) revert?.();
     if (errors.length > 0) throw StatusError.invalid(type.kind, meta.name, errors, type.group);
-    this.#allocate(strategy, type, object, old, options);
     const warnings = strategy.warnings?.(object, old) ?? [];
     if (options.dryRun) return { object, warnings };
-    if (JSON.stringify(stripVersion(object)) === JSON.stringify(stripVersion(old))) return { object: old, warnings };
-    return { object: this.store.put(resource, object), warnings };
+    if (JSON.stringify(stripVersion(object)) === JSON.stringify(stripVersion(old)))
+      return { object: old, warnings };
+    const stored = this.store.put(resource, object);
+    strategy.releaseUnused?.(stored, old, this.context);
+    return { object: stored, warnings };
   }
 
   /** Controllers write status through here: no validation of spec, spec left as stored. */
-  updateStatus(resource: string, namespace: string | undefined, name: string, status: unknown): KubeObject | undefined {
+  updateStatus(
+    resource: string,
+    namespace: string | undefined,
+    name: string,
+    status: unknown,
+  ): KubeObject | undefined {
     const type = this.typeOf(resource);
     const old = this.store.get(resource, type.namespaced ? namespace : undefined, name);
     if (!old) return undefined;
@@ -137,7 +147,12 @@ export class ApiServer {
   }
 
   /** Delete now (the simulator has no finalizers that wait). Returns the deleted object. */
-  delete(resource: string, namespace: string | undefined, name: string, options: WriteOptions = {}): KubeObject {
+  delete(
+    resource: string,
+    namespace: string | undefined,
+    name: string,
+    options: WriteOptions = {},
+  ): KubeObject {
     const type = this.typeOf(resource);
     const existing = this.get(resource, namespace, name);
     if (options.dryRun) return existing;
@@ -156,19 +171,6 @@ export class ApiServer {
         details: { name: namespace, kind: 'namespaces' },
         code: 403,
       });
-    }
-  }
-
-  #allocate(strategy: Strategy, type: ResourceType, object: KubeObject, old: KubeObject | undefined, options: WriteOptions): void {
-    try {
-      strategy.allocate?.(object, old, this.context, options.dryRun ?? false);
-    } catch (error) {
-      if (error instanceof AllocationError) {
-        throw StatusError.invalid(type.kind, object.metadata.name, [
-          { type: 'Invalid value', field: 'spec', badValue: undefined, detail: error.message },
-        ]);
-      }
-      throw error;
     }
   }
 }

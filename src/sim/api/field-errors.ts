@@ -21,7 +21,12 @@ export interface FieldError {
 }
 
 /** Types that print without their bad value (errors.go: ErrorBody). */
-const VALUELESS: ReadonlySet<FieldErrorType> = new Set(['Required value', 'Forbidden', 'Too long', 'Internal error']);
+const VALUELESS: ReadonlySet<FieldErrorType> = new Set([
+  'Required value',
+  'Forbidden',
+  'Too long',
+  'Internal error',
+]);
 
 export function fieldErrorBody(error: FieldError): string {
   let body: string = error.type;
@@ -37,29 +42,56 @@ export function formatFieldError(error: FieldError): string {
 /** A bad value that is not printed (field.OmitValueType). */
 export const OMIT = Symbol('omit');
 
+/** A bad value printed as given: Go's `%#v` of a struct, which only the caller can spell. */
+export class GoValue {
+  constructor(readonly text: string) {}
+}
+
 /** Go's %q for strings, %d for numbers, %v for the rest, as errors.go prints a bad value. */
 function formatBadValue(value: unknown): string {
+  if (value instanceof GoValue) return value.text;
   if (typeof value === 'string') return JSON.stringify(value);
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return `[]${typeof value[0] === 'string' ? 'string' : 'interface {}'}{${value.map(formatBadValue).join(', ')}}`;
+  if (Array.isArray(value))
+    return `[]${typeof value[0] === 'number' ? 'int32' : 'string'}{${value.map(formatBadValue).join(', ')}}`;
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1));
+    return `map[string]string{${entries.map(([k, v]) => `${JSON.stringify(k)}:${formatBadValue(v)}`).join(', ')}}`;
+  }
   return JSON.stringify(value);
 }
 
 export const fieldErrors = {
   required: (field: string, detail = ''): FieldError => ({ type: 'Required value', field, detail }),
-  invalid: (field: string, badValue: unknown, detail: string): FieldError => ({ type: 'Invalid value', field, badValue, detail }),
+  invalid: (field: string, badValue: unknown, detail: string): FieldError => ({
+    type: 'Invalid value',
+    field,
+    badValue,
+    detail,
+  }),
   notSupported: (field: string, badValue: unknown, valid: readonly string[]): FieldError => ({
     type: 'Unsupported value',
     field,
     badValue,
     detail: `supported values: ${valid.map((v) => JSON.stringify(v)).join(', ')}`,
   }),
-  duplicate: (field: string, badValue: unknown): FieldError => ({ type: 'Duplicate value', field, badValue, detail: '' }),
+  duplicate: (field: string, badValue: unknown): FieldError => ({
+    type: 'Duplicate value',
+    field,
+    badValue,
+    detail: '',
+  }),
+  notFound: (field: string, badValue: unknown): FieldError => ({
+    type: 'Not found',
+    field,
+    badValue,
+    detail: '',
+  }),
   forbidden: (field: string, detail: string): FieldError => ({ type: 'Forbidden', field, detail }),
   tooLong: (field: string, max: number): FieldError => ({
     type: 'Too long',
     field,
-    detail: `may not be more than ${max} bytes`,
+    detail: `must have at most ${max} bytes`,
   }),
 };

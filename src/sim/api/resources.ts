@@ -22,10 +22,30 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
   rt('configmaps', 'configmap', 'ConfigMap', '', 'v1', true, ['cm']),
   rt('endpoints', 'endpoints', 'Endpoints', '', 'v1', true, ['ep']),
   rt('events', 'event', 'Event', '', 'v1', true, ['ev']),
-  rt('namespaces', 'namespace', 'Namespace', '', 'v1', false, ['ns'], [], ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch']),
+  rt(
+    'namespaces',
+    'namespace',
+    'Namespace',
+    '',
+    'v1',
+    false,
+    ['ns'],
+    [],
+    ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'],
+  ),
   rt('nodes', 'node', 'Node', '', 'v1', false, ['no']),
   rt('pods', 'pod', 'Pod', '', 'v1', true, ['po'], ['all']),
-  rt('services', 'service', 'Service', '', 'v1', true, ['svc'], ['all'], ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch']),
+  rt(
+    'services',
+    'service',
+    'Service',
+    '',
+    'v1',
+    true,
+    ['svc'],
+    ['all'],
+    ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'],
+  ),
   rt('deployments', 'deployment', 'Deployment', 'apps', 'v1', true, ['deploy'], ['all']),
   rt('replicasets', 'replicaset', 'ReplicaSet', 'apps', 'v1', true, ['rs'], ['all']),
   rt('endpointslices', 'endpointslice', 'EndpointSlice', 'discovery.k8s.io', 'v1', true, []),
@@ -68,5 +88,7 @@ export function findResourceType(name: string): ResourceType | undefined {
 }
 
 export function resourceTypeForKind(kind: string, apiVersion?: string): ResourceType | undefined {
-  return RESOURCE_TYPES.find((type) => type.kind === kind && (apiVersion === undefined || apiVersionOf(type) === apiVersion));
+  return RESOURCE_TYPES.find(
+    (type) => type.kind === kind && (apiVersion === undefined || apiVersionOf(type) === apiVersion),
+  );
 }

@@ -22,7 +22,12 @@ export interface Status {
   status: 'Failure';
   message: string;
   reason: StatusReason;
-  details?: { name?: string; group?: string; kind?: string; causes?: { reason: string; message: string; field: string }[] };
+  details?: {
+    name?: string;
+    group?: string;
+    kind?: string;
+    causes?: { reason: string; message: string; field: string }[];
+  };
   code: number;
 }
 
@@ -92,7 +97,11 @@ export class StatusError extends Error {
         name,
         group,
         kind,
-        causes: errors.map((e) => ({ reason: `Field${e.type.replace(/ /g, '')}`, message: formatFieldError(e).slice(e.field.length + 2), field: e.field })),
+        causes: errors.map((e) => ({
+          reason: `Field${e.type.replace(/ /g, '')}`,
+          message: formatFieldError(e).slice(e.field.length + 2),
+          field: e.field,
+        })),
       },
       code: 422,
     });

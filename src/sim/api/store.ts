@@ -38,7 +38,8 @@ export class ObjectStore {
   list(resource: string, namespace?: string): KubeObject[] {
     const out: KubeObject[] = [];
     for (const object of this.#bucket(resource).values()) {
-      if (namespace === undefined || object.metadata.namespace === namespace) out.push(structuredClone(object));
+      if (namespace === undefined || object.metadata.namespace === namespace)
+        out.push(structuredClone(object));
     }
     return out.sort(compareKeys);
   }
@@ -84,7 +85,8 @@ export class ObjectStore {
 
   snapshot(): StoreSnapshot {
     const objects: Record<string, KubeObject[]> = {};
-    for (const [resource, bucket] of this.#objects) objects[resource] = [...bucket.values()].map((o) => structuredClone(o));
+    for (const [resource, bucket] of this.#objects)
+      objects[resource] = [...bucket.values()].map((o) => structuredClone(o));
     return { resourceVersion: this.#resourceVersion, objects };
   }
 
@@ -92,7 +94,8 @@ export class ObjectStore {
     this.#objects.clear();
     for (const [resource, objects] of Object.entries(snapshot.objects)) {
       const bucket = this.#bucket(resource);
-      for (const object of objects) bucket.set(key(object.metadata.namespace, object.metadata.name), structuredClone(object));
+      for (const object of objects)
+        bucket.set(key(object.metadata.namespace, object.metadata.name), structuredClone(object));
     }
     this.#resourceVersion = snapshot.resourceVersion;
   }

@@ -14,8 +14,14 @@ export interface Strategy {
   prepareForUpdate?(object: KubeObject, old: KubeObject, context: ApiContext): void;
   validate?(object: KubeObject, context: ApiContext): FieldError[];
   validateUpdate?(object: KubeObject, old: KubeObject, context: ApiContext): FieldError[];
-  /** Take what the object needs (a ClusterIP, node ports); throw a StatusError if it cannot. */
-  allocate?(object: KubeObject, old: KubeObject | undefined, context: ApiContext, dryRun: boolean): void;
+  /**
+   * Take what the object needs (a ClusterIP, node ports) before validation, as the service
+   * registry's BeginCreate/BeginUpdate do; throw a StatusError if it cannot. Returns the function
+   * that gives it all back should validation then fail (or a dry run end).
+   */
+  allocate?(object: KubeObject, old: KubeObject | undefined, context: ApiContext): () => void;
+  /** After an update is stored: give back what the old object held and the new one no longer does. */
+  releaseUnused?(object: KubeObject, old: KubeObject, context: ApiContext): void;
   /** Give back what the object held, after it is deleted. */
   release?(object: KubeObject, context: ApiContext): void;
   /** Warnings the server sends with a successful write (shown by kubectl as `Warning: ...`). */

@@ -8,6 +8,8 @@ export class AllocationError extends Error {
   }
 }
 
-export const ErrAllocated = (): AllocationError => new AllocationError('allocated', 'provided port is already allocated');
-export const ErrIPAllocated = (): AllocationError => new AllocationError('allocated', 'provided IP is already allocated');
+export const ErrAllocated = (): AllocationError =>
+  new AllocationError('allocated', 'provided port is already allocated');
+export const ErrIPAllocated = (): AllocationError =>
+  new AllocationError('allocated', 'provided IP is already allocated');
 export const ErrFull = (): AllocationError => new AllocationError('full', 'range is full');

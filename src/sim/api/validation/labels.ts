@@ -9,7 +9,8 @@ export function validateLabels(labels: Record<string, string>, field: string): F
   const errors: FieldError[] = [];
   for (const [key, value] of Object.entries(labels)) {
     for (const message of qualifiedNameErrors(key)) errors.push(fieldErrors.invalid(field, key, message));
-    for (const message of labelValueErrors(String(value))) errors.push(fieldErrors.invalid(field, value, message));
+    for (const message of labelValueErrors(String(value)))
+      errors.push(fieldErrors.invalid(field, value, message));
   }
   return errors;
 }

@@ -11,7 +11,9 @@ export function validateObjectMeta(meta: ObjectMeta, namespaced: boolean): Field
   }
   if (namespaced) {
     if (!meta.namespace) errors.push(fieldErrors.required('metadata.namespace', ''));
-    else for (const message of isDNS1123Label(meta.namespace)) errors.push(fieldErrors.invalid('metadata.namespace', meta.namespace, message));
+    else
+      for (const message of isDNS1123Label(meta.namespace))
+        errors.push(fieldErrors.invalid('metadata.namespace', meta.namespace, message));
   }
   errors.push(...validateLabels(meta.labels ?? {}, 'metadata.labels'));
   return errors;
