@@ -1,0 +1,26 @@
+// What every server handler works with: the database, the rate limits, the moderator token and the
+// clock. Handlers take it as an argument, so tests build one on an in-memory database.
+import type { Kysely } from 'kysely';
+import { RateLimits, type RateLimitRules } from './abuse/rate-limits.ts';
+import type { DatabaseHandle } from './db/open-database.ts';
+import type { Database } from './db/schema.ts';
+
+export interface App {
+  db: Kysely<Database>;
+  rateLimits: RateLimits;
+  /** Moderation is off when no ADMIN_TOKEN is configured. */
+  adminToken: string | undefined;
+  now(): Date;
+}
+
+export function createApp(
+  database: DatabaseHandle,
+  options: { adminToken?: string | undefined; rateLimitRules?: RateLimitRules; now?: () => Date } = {},
+): App {
+  return {
+    db: database.db,
+    rateLimits: new RateLimits(options.rateLimitRules, database.pool),
+    adminToken: options.adminToken || undefined,
+    now: options.now ?? (() => new Date()),
+  };
+}
