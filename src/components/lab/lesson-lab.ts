@@ -1,0 +1,236 @@
+/**
+ * One simulated cluster per lesson page, shared by its terminal, editors and maps. It follows the
+ * wall clock while the page is visible, keeps its state and the learner's transcript in localStorage
+ * so that a reload changes nothing, starts over on Reset, and rebuilds a shared transcript from the
+ * link's fragment. Loaded on demand: the simulator is not part of the page's first JavaScript.
+ */
+import {
+  createCluster,
+  type Cluster,
+  type ClusterChange,
+  type ClusterSnapshot,
+  type ExecOptions,
+} from '../../sim/index.ts';
+import { decodeTranscript, encodeTranscript, isTranscript, type TranscriptEntry } from './transcript.ts';
+
+export interface LabConfig {
+  slug: string;
+  seed: number;
+  setup: string[];
+}
+
+interface SavedLab {
+  version: 1;
+  /** The lesson's seed and setup when saved: a changed lesson starts over. */
+  lesson: string;
+  snapshot: ClusterSnapshot;
+  transcript: TranscriptEntry[];
+}
+
+export interface EditRequest {
+  path: string;
+  /** The editor calls this when the learner is done editing; `kubectl edit` then reads the file. */
+  done: () => void;
+}
+
+const clockTickMs = 250;
+const saveDelayMs = 300;
+const replayPrefix = '#replay=';
+
+export class LessonLab extends EventTarget {
+  readonly config: LabConfig;
+  cluster: Cluster;
+  transcript: TranscriptEntry[];
+  /** Set when this page load rebuilt a shared transcript: how many steps it replayed. */
+  replayed?: number;
+  #listeners = new Set<(change: ClusterChange) => void>();
+  #unsubscribe: () => void = () => {};
+  #saveTimer: ReturnType<typeof setTimeout> | undefined;
+
+  private constructor(config: LabConfig, cluster: Cluster, transcript: TranscriptEntry[]) {
+    super();
+    this.config = config;
+    this.cluster = cluster;
+    this.transcript = transcript;
+    this.#attach();
+    this.#followWallClock();
+    addEventListener('pagehide', () => this.save());
+    document.addEventListener('visibilitychange', () => {
+      if (document.hidden) this.save();
+    });
+  }
+
+  static async open(config: LabConfig): Promise<LessonLab> {
+    if (location.hash.startsWith(replayPrefix)) {
+      const shared = await decodeTranscript(location.hash.slice(replayPrefix.length)).catch(() => undefined);
+      history.replaceState(null, '', location.pathname + location.search);
+      if (shared) {
+        const cluster = await replay(config, shared);
+        const lab = new LessonLab(config, cluster, shared);
+        lab.replayed = shared.length;
+        lab.save();
+        return lab;
+      }
+    }
+    const saved = restore(config);
+    if (saved) return new LessonLab(config, saved.cluster, saved.transcript);
+    return new LessonLab(config, await freshCluster(config), []);
+  }
+
+  /** Run a line of the learner's shell, recorded in the transcript. */
+  async exec(line: string, options: ExecOptions = {}) {
+    this.transcript.push({ type: 'exec', line });
+    try {
+      return await this.cluster.exec(line, { interactive: true, ...options });
+    } finally {
+      this.save();
+    }
+  }
+
+  /** Save a file from the editor into the cluster's file system, recorded in the transcript. */
+  writeFile(path: string, content: string): void {
+    if (this.cluster.fs.read(path) === content) return;
+    this.cluster.fs.write(path, content);
+    this.transcript.push({ type: 'write', path, content });
+    this.dispatchEvent(new CustomEvent('file', { detail: { path } }));
+    this.#scheduleSave();
+  }
+
+  /** Forget everything done on this lesson's cluster and start from the lesson's setup. */
+  async reset(): Promise<void> {
+    localStorage.removeItem(storageKey(this.config.slug));
+    this.cluster = await freshCluster(this.config);
+    this.transcript = [];
+    this.#attach();
+    this.save();
+    this.dispatchEvent(new Event('reset'));
+  }
+
+  /** A link that rebuilds this cluster for someone else: the transcript in the fragment. */
+  async shareUrl(): Promise<string> {
+    const url = new URL(location.href);
+    url.hash = replayPrefix + (await encodeTranscript(this.transcript));
+    return url.href;
+  }
+
+  /** Cluster changes, across resets (a map keeps listening to the new cluster). */
+  subscribe(listener: (change: ClusterChange) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  save(): void {
+    clearTimeout(this.#saveTimer);
+    const saved: SavedLab = {
+      version: 1,
+      lesson: lessonKey(this.config),
+      snapshot: this.cluster.snapshot(),
+      transcript: this.transcript,
+    };
+    try {
+      localStorage.setItem(storageKey(this.config.slug), JSON.stringify(saved));
+    } catch {
+      // Storage full or denied: the lab still works, it just will not survive a reload.
+    }
+  }
+
+  #attach(): void {
+    this.#unsubscribe();
+    this.#unsubscribe = this.cluster.subscribe((change) => {
+      for (const listener of this.#listeners) listener(change);
+      if (change.type === 'object') this.#scheduleSave();
+    });
+    this.cluster.onEdit = (path) =>
+      new Promise<void>((resolve) => {
+        const request = new CustomEvent<EditRequest>('edit', {
+          detail: { path, done: resolve },
+          cancelable: true,
+        });
+        // An editor on the page takes the request (preventDefault); without one there is nothing to wait for.
+        if (this.dispatchEvent(request)) resolve();
+      });
+  }
+
+  #scheduleSave(): void {
+    clearTimeout(this.#saveTimer);
+    this.#saveTimer = setTimeout(() => this.save(), saveDelayMs);
+  }
+
+  #followWallClock(): void {
+    let last = performance.now();
+    setInterval(() => {
+      const now = performance.now();
+      if (!document.hidden) this.cluster.advance(now - last);
+      last = now;
+    }, clockTickMs);
+  }
+}
+
+function storageKey(slug: string): string {
+  return `kube101:lab:${slug}`;
+}
+
+function lessonKey(config: LabConfig): string {
+  return JSON.stringify({ seed: config.seed, setup: config.setup });
+}
+
+async function freshCluster(config: LabConfig): Promise<Cluster> {
+  const cluster = createCluster({ seed: config.seed });
+  for (const line of config.setup) await cluster.exec(line);
+  cluster.settle();
+  return cluster;
+}
+
+function restore(config: LabConfig): { cluster: Cluster; transcript: TranscriptEntry[] } | undefined {
+  try {
+    const saved = JSON.parse(localStorage.getItem(storageKey(config.slug)) ?? 'null') as SavedLab | null;
+    if (
+      !saved ||
+      saved.version !== 1 ||
+      saved.lesson !== lessonKey(config) ||
+      !isTranscript(saved.transcript)
+    ) {
+      return undefined;
+    }
+    return { cluster: createCluster({ snapshot: saved.snapshot }), transcript: saved.transcript };
+  } catch {
+    // A snapshot from an older simulator: start over rather than fail.
+    return undefined;
+  }
+}
+
+/** Rebuild a cluster from a transcript: the lesson's setup, then each step with time to settle. */
+async function replay(config: LabConfig, transcript: readonly TranscriptEntry[]): Promise<Cluster> {
+  const cluster = await freshCluster(config);
+  for (const [index, entry] of transcript.entries()) {
+    if (entry.type === 'write') {
+      cluster.fs.write(entry.path, entry.content);
+      continue;
+    }
+    // `kubectl edit` saved its file through the editor: that write follows the line in the transcript.
+    const next = transcript[index + 1];
+    cluster.onEdit = async (path) => {
+      if (next?.type === 'write' && next.path === path) cluster.fs.write(next.path, next.content);
+    };
+    await cluster.exec(entry.line);
+    cluster.settle();
+  }
+  cluster.onEdit = undefined;
+  return cluster;
+}
+
+let lab: Promise<LessonLab> | undefined;
+
+/** The page's lab, created on first use from the lesson's `data-lab` attributes. */
+export function getLab(): Promise<LessonLab> {
+  lab ??= (async () => {
+    const host = document.querySelector<HTMLElement>('[data-lab]');
+    if (!host) throw new Error('this page has no lesson lab');
+    return LessonLab.open({
+      slug: host.dataset.lab!,
+      seed: Number(host.dataset.labSeed ?? 1),
+      setup: JSON.parse(host.dataset.labSetup ?? '[]') as string[],
+    });
+  })();
+  return lab;
+}

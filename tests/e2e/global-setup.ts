@@ -1,0 +1,78 @@
+/**
+ * Builds the site once and serves the production build (`node dist/server/entry.mjs`, as `npm start`
+ * does) on a free port for the browser tests. Chromium is Debian's: without it the tests are skipped
+ * with a loud line, except under CI=true where that is a failure.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+
+export const chromiumPath = '/usr/bin/chromium';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseURL: string;
+    chromium: boolean;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function waitForServer(url: string, server: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`the site's server exited with code ${server.exitCode}`);
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`the site's server did not answer on ${url} within 30 s`);
+}
+
+export default async function setup(project: TestProject) {
+  const haveChromium = existsSync(chromiumPath);
+  project.provide('chromium', haveChromium);
+  if (!haveChromium) {
+    const message = `${chromiumPath} is missing: browser tests need Debian's Chromium (apt-get install chromium)`;
+    if (process.env.CI === 'true') throw new Error(message);
+    console.warn(`\n${'!'.repeat(100)}\n!!! SKIPPING END-TO-END TESTS: ${message}\n${'!'.repeat(100)}\n`);
+    project.provide('baseURL', '');
+    return;
+  }
+
+  if (process.env.E2E_SKIP_BUILD !== '1') {
+    const build = spawnSync('npm', ['run', 'build'], { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+    if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}\n${build.stderr}`);
+  }
+
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'kube101-e2e-data-'));
+  const server = spawn(process.execPath, ['dist/server/entry.mjs'], {
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const baseURL = `http://127.0.0.1:${port}`;
+  await waitForServer(`${baseURL}/`, server);
+  project.provide('baseURL', baseURL);
+
+  return async () => {
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server.once('exit', resolve));
+  };
+}
