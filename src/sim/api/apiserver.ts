@@ -16,6 +16,11 @@ export interface WriteOptions {
   fieldManager?: string;
 }
 
+export interface DeleteOptions extends WriteOptions {
+  /** `kubectl delete --grace-period=N` (`--force --grace-period=0` deletes a pod at once). */
+  gracePeriodSeconds?: number;
+}
+
 export interface WriteResult {
   object: KubeObject;
   warnings: string[];
@@ -146,19 +151,69 @@ export class ApiServer {
     return this.store.put(resource, { ...old, status });
   }
 
-  /** Delete now (the simulator has no finalizers that wait). Returns the deleted object. */
+  /**
+   * Delete an object. A Pod running on a node is only marked (deletionTimestamp, grace period) and
+   * stays Terminating until its kubelet removes it, as on a real cluster; everything else goes now.
+   */
   delete(
     resource: string,
     namespace: string | undefined,
     name: string,
-    options: WriteOptions = {},
+    options: DeleteOptions = {},
   ): KubeObject {
     const type = this.typeOf(resource);
     const existing = this.get(resource, namespace, name);
     if (options.dryRun) return existing;
-    const removed = this.store.remove(resource, type.namespaced ? namespace : undefined, name) ?? existing;
-    this.#strategies.get(resource)?.release?.(removed, this.context);
+    if (resource === 'pods') {
+      const spec = (existing['spec'] ?? {}) as { nodeName?: string; terminationGracePeriodSeconds?: number };
+      const grace = options.gracePeriodSeconds ?? spec.terminationGracePeriodSeconds ?? 30;
+      if (spec.nodeName && grace > 0) {
+        if (existing.metadata.deletionTimestamp) return existing;
+        existing.metadata.deletionTimestamp = this.context.clock.timestamp(
+          this.context.clock.now() + grace * 1000,
+        );
+        existing.metadata.deletionGracePeriodSeconds = grace;
+        return this.store.put(resource, existing);
+      }
+    }
+    if (resource === 'namespaces') return this.#deleteNamespace(existing);
+    return this.remove(resource, type.namespaced ? namespace : undefined, name) ?? existing;
+  }
+
+  /** The namespace lifecycle admission and the namespace controller's first step: Terminating. */
+  #deleteNamespace(namespace: KubeObject): KubeObject {
+    const name = namespace.metadata.name;
+    if (['default', 'kube-system', 'kube-public'].includes(name)) {
+      throw new StatusError({
+        message: `namespaces "${name}" is forbidden: this namespace may not be deleted`,
+        reason: 'Forbidden',
+        details: { name, kind: 'namespaces' },
+        code: 403,
+      });
+    }
+    if (namespace.metadata.deletionTimestamp) return namespace;
+    namespace.metadata.deletionTimestamp = this.context.clock.timestamp();
+    namespace['status'] = { phase: 'Terminating' };
+    return this.store.put('namespaces', namespace);
+  }
+
+  /** Remove an object for good and release what it held (a kubelet finishing a pod's termination). */
+  remove(resource: string, namespace: string | undefined, name: string): KubeObject | undefined {
+    const type = this.typeOf(resource);
+    const removed = this.store.remove(resource, type.namespaced ? namespace : undefined, name);
+    if (removed) this.#strategies.get(resource)?.release?.(removed, this.context);
     return removed;
+  }
+
+  /** The pods/binding subresource: the scheduler's only way to set spec.nodeName. */
+  bind(namespace: string, name: string, nodeName: string): KubeObject {
+    const pod = this.get('pods', namespace, name);
+    const spec = (pod['spec'] ??= {}) as { nodeName?: string };
+    if (spec.nodeName) {
+      throw StatusError.conflict('pods', name, `pod ${name} is already assigned to node "${spec.nodeName}"`);
+    }
+    spec.nodeName = nodeName;
+    return this.store.put('pods', pod);
   }
 
   #requireNamespace(namespace: string, _name: string): void {
