@@ -1,6 +1,7 @@
 /** Types of the simulator's public interface (see index.ts). */
 import type { KubeObject } from './api/types.ts';
 import type { ApiServer } from './api/apiserver.ts';
+import type { KubectlInvocation } from './kubectl/audit.ts';
 
 export interface ClusterOptions {
   /** Seeds names, ClusterIPs, node ports and load balancing: same seed + same commands = same cluster. */
@@ -78,6 +79,8 @@ export interface Cluster {
   readonly api: ApiServer;
   /** Lines run so far, oldest first (the shell's `history`). */
   readonly history: readonly string[];
+  /** What kubectl was asked to do, whatever way it was typed (for graders). */
+  readonly kubectlLog: readonly KubectlInvocation[];
   /** `kubectl edit FILE`/`vi FILE` call this when set: the page opens the file in its editor. */
   onEdit?: (path: string) => Promise<void>;
   /** Workstation name shown in the prompt and the shell's working directory. */

@@ -19,7 +19,14 @@ import { completeLine } from './shell/completion.ts';
 import { bootstrapCluster, API_SERVER_ADDRESS } from './bootstrap.ts';
 import { defaultKubeconfig, type KubeconfigState } from './kubectl/kubeconfig.ts';
 import type { Runtime } from './runtime.ts';
-import type { Cluster, ClusterChange, ClusterOptions, ClusterSnapshot, ExecOptions, ExecResult } from './cluster-types.ts';
+import type {
+  Cluster,
+  ClusterChange,
+  ClusterOptions,
+  ClusterSnapshot,
+  ExecOptions,
+  ExecResult,
+} from './cluster-types.ts';
 
 /** The cluster was set up this long before the learner arrives (nodes show AGE 10m). */
 const CLUSTER_AGE_MS = 10 * 60 * 1000;
@@ -35,6 +42,7 @@ interface SavedState {
   fs: ReturnType<VirtualFs['snapshot']>;
   logs: ReturnType<PodLogStore['snapshot']>;
   history: string[];
+  kubectlLog: Runtime['kubectlLog'];
   kubeconfig: KubeconfigState;
 }
 
@@ -57,14 +65,23 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     () => random.string(16, '0123456789abcdef'),
   );
   const logs = new PodLogStore();
-  const controllerContext = { api, events, logs, random, now: () => clock.now(), timestamp: () => clock.timestamp() };
+  const controllerContext = {
+    api,
+    events,
+    logs,
+    random,
+    now: () => clock.now(),
+    timestamp: () => clock.timestamp(),
+  };
   const controllers = new ControllerManager(createControllers(), controllerContext, (ms) => clock.set(ms));
   const fs = new VirtualFs();
   const listeners = new Set<(change: ClusterChange) => void>();
   const emit = (change: ClusterChange): void => {
     for (const listener of listeners) listener(change);
   };
-  store.watch((event) => emit({ type: 'object', event: event.type, resource: event.resource, object: event.object }));
+  store.watch((event) =>
+    emit({ type: 'object', event: event.type, resource: event.resource, object: event.object }),
+  );
 
   const runtime: Runtime = {
     api,
@@ -76,6 +93,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     logs,
     kubeconfig: defaultKubeconfig(API_SERVER_ADDRESS),
     history: [],
+    kubectlLog: [],
     emit,
     onEdit: undefined,
     async wait(ms, signal) {
@@ -100,6 +118,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     fs.restore(state.fs);
     logs.restore(state.logs);
     runtime.history = [...state.history];
+    runtime.kubectlLog = structuredClone(state.kubectlLog ?? []);
     runtime.kubeconfig = structuredClone(state.kubeconfig);
   }
 
@@ -140,6 +159,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
         fs: fs.snapshot(),
         logs: logs.snapshot(),
         history: [...runtime.history],
+        kubectlLog: structuredClone(runtime.kubectlLog),
         kubeconfig: structuredClone(runtime.kubeconfig),
       };
       return { version: 1, seed, state };
@@ -151,6 +171,9 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     api,
     get history() {
       return runtime.history;
+    },
+    get kubectlLog() {
+      return runtime.kubectlLog;
     },
     get onEdit() {
       return runtime.onEdit;

@@ -3,4 +3,13 @@
  * DESIGN.md's contract: `createCluster({ seed })`, `cluster.exec(line)`, `cluster.fs`.
  */
 export { createCluster } from './cluster.ts';
-export type { Cluster, ClusterOptions, ExecResult, ExecOptions, ClusterSnapshot, Completion, ClusterChange } from './cluster-types.ts';
+export type {
+  Cluster,
+  ClusterOptions,
+  ExecResult,
+  ExecOptions,
+  ClusterSnapshot,
+  Completion,
+  ClusterChange,
+} from './cluster-types.ts';
+export type { KubectlInvocation } from './kubectl/audit.ts';

@@ -11,6 +11,7 @@ import type { VirtualFs } from './shell/vfs.ts';
 import type { ClusterChange } from './cluster-types.ts';
 import type { KubeconfigState } from './kubectl/kubeconfig.ts';
 import type { PodLogStore } from './net/logs.ts';
+import type { KubectlInvocation } from './kubectl/audit.ts';
 
 export interface Runtime {
   api: ApiServer;
@@ -21,6 +22,8 @@ export interface Runtime {
   fs: VirtualFs;
   kubeconfig: KubeconfigState;
   logs: PodLogStore;
+  /** Every kubectl invocation and how it ended, for graders (kubectl/audit.ts). */
+  kubectlLog: KubectlInvocation[];
   /** Lines the shell has run, for `history`. */
   history: string[];
   /** Tell the page (map, editor) about something it may redraw. */

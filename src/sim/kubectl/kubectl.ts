@@ -10,6 +10,7 @@ import { formatKubectlError } from './errors.ts';
 import { currentNamespace } from './kubeconfig.ts';
 import { helpFor, unknownCommandMessage } from './help.ts';
 import type { Runtime } from '../runtime.ts';
+import { resourcesInArguments } from './audit.ts';
 
 export interface KubectlIO {
   stdin: string;
@@ -56,7 +57,9 @@ export async function runKubectl(argv: readonly string[], runtime: Runtime, io: 
     path: pathText,
     args: parsed,
     positionals: parsed.positionals,
-    namespace: explicitNamespace ? String(parsed.flags.get('namespace')) : currentNamespace(runtime.kubeconfig),
+    namespace: explicitNamespace
+      ? String(parsed.flags.get('namespace'))
+      : currentNamespace(runtime.kubeconfig),
     namespaceExplicit: explicitNamespace,
     stdin: io.stdin,
     stdout: io.stdout,
@@ -70,13 +73,22 @@ export async function runKubectl(argv: readonly string[], runtime: Runtime, io: 
       return parsed.changed.has(name);
     },
   };
+  let exitCode: number;
   try {
-    return await command.run(context);
+    exitCode = await command.run(context);
   } catch (error) {
-    const { text, exitCode } = formatKubectlError(error, pathText);
-    io.stderr(text);
-    return exitCode;
+    const formatted = formatKubectlError(error, pathText);
+    io.stderr(formatted.text);
+    exitCode = formatted.exitCode;
   }
+  runtime.kubectlLog.push({
+    command: pathText,
+    ...resourcesInArguments(parsed.positionals),
+    namespace: context.namespace,
+    exitCode,
+    time: runtime.clock.now(),
+  });
+  return exitCode;
 }
 
 export type { KubectlCommand };
