@@ -84,6 +84,7 @@ export class LessonLab extends EventTarget {
       return await this.cluster.exec(line, { interactive: true, ...options });
     } finally {
       this.save();
+      this.dispatchEvent(new Event('exec'));
     }
   }
 
@@ -91,7 +92,10 @@ export class LessonLab extends EventTarget {
   writeFile(path: string, content: string): void {
     if (this.cluster.fs.read(path) === content) return;
     this.cluster.fs.write(path, content);
-    this.transcript.push({ type: 'write', path, content });
+    // Keystrokes in the editor become one step per file, not one per pause in typing.
+    const last = this.transcript.at(-1);
+    if (last?.type === 'write' && last.path === path) last.content = content;
+    else this.transcript.push({ type: 'write', path, content });
     this.dispatchEvent(new CustomEvent('file', { detail: { path } }));
     this.#scheduleSave();
   }
