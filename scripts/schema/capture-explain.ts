@@ -3,13 +3,14 @@
  *
  * kubectl explain reads the server's discovery and OpenAPI v3 documents, so this starts a small HTTP
  * server that answers as a kube-apiserver serving exactly the simulator's resource types: legacy
- * discovery (/api, /apis, /api/v1, /apis/<group>/<version>), the /openapi/v3 index and the real, untrimmed
- * OpenAPI v3 documents of Kubernetes 1.35. Tests never run this; they compare the simulator with its output.
+ * discovery (/api, /apis, /api/v1, /apis/<group>/<version>), the /openapi/v3 index, the untrimmed OpenAPI v3
+ * documents of Kubernetes 1.35 as a 1.35 API server serves them, and the same definitions as /openapi/v2
+ * protobuf. Tests never run this; they compare the simulator with its output.
  *
- *   npx tsx scripts/schema/capture-explain.ts <dir with the 1.35 OpenAPI v3 documents> [kubectl binary]
+ *   npx tsx scripts/schema/capture-explain.ts <served dir> [kubectl binary]
  *
- * The directory holds the files of api/openapi-spec/v3 in the kubernetes repository (release-1.35):
- * api__v1_openapi.json, apis__apps__v1_openapi.json, apis__discovery.k8s.io__v1_openapi.json.
+ * <served dir> is what build-openapi.ts writes as its served dir: api__v1_openapi.json,
+ * apis__apps__v1_openapi.json, apis__discovery.k8s.io__v1_openapi.json.
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -21,10 +22,13 @@ import { join } from 'node:path';
 import { RESOURCE_TYPES, apiVersionOf } from '../../src/sim/api/resources.ts';
 import { EXPLAIN_CASES } from './explain-cases.ts';
 import { groupVersionPath, specFileName } from './openapi-files.ts';
+import { encodeSwaggerDocument } from './swagger-protobuf.ts';
+import { toSwaggerSchema } from '../../src/sim/kubectl/explain/swagger.ts';
+import * as prettier from 'prettier';
 
 const specDir = process.argv[2];
 const kubectl = process.argv[3] ?? '/tmp/k/package/lib/layer/kubectl/kubectl';
-if (!specDir) throw new Error('usage: capture-explain.ts <openapi v3 dir> [kubectl]');
+if (!specDir) throw new Error('usage: capture-explain.ts <served dir> [kubectl]');
 const fixtureDir = 'tests/fixtures/explain';
 
 const groupVersions = [...new Set(RESOURCE_TYPES.map(apiVersionOf))];
@@ -37,6 +41,16 @@ const documents = new Map(
     ];
   }),
 );
+
+// /openapi/v2, for `-o plaintext-openapiv2`: the same definitions in swagger form, as protobuf.
+const swaggerDefinitions: Record<string, Record<string, unknown>> = {};
+for (const { body } of documents.values()) {
+  const schemas = (
+    JSON.parse(body.toString()) as { components: { schemas: Record<string, Record<string, unknown>> } }
+  ).components.schemas;
+  for (const [name, schema] of Object.entries(schemas)) swaggerDefinitions[name] = toSwaggerSchema(schema);
+}
+const swaggerProtobuf = encodeSwaggerDocument(swaggerDefinitions);
 
 function resourceList(groupVersion: string): unknown {
   return {
@@ -96,6 +110,11 @@ const server = createServer((request, response) => {
   const document = url.pathname.startsWith('/openapi/v3/')
     ? documents.get(url.pathname.slice('/openapi/v3/'.length))
     : undefined;
+  if (url.pathname === '/openapi/v2') {
+    response.writeHead(200, { 'Content-Type': 'application/com.github.proto-openapi.spec.v2.v1.0+protobuf' });
+    response.end(swaggerProtobuf);
+    return;
+  }
   if (document) {
     response.writeHead(200, { 'Content-Type': 'application/json' });
     response.end(document.body);
@@ -163,7 +182,12 @@ server.listen(0, '127.0.0.1', async () => {
         `${testCase.name}: exit ${result.exitCode}, ${(result.exitCode === 0 ? result.stdout : result.stderr).length} bytes`,
       );
     }
-    writeFileSync(join(fixtureDir, 'cases.json'), JSON.stringify(manifest, null, 2) + '\n');
+    const manifestPath = join(fixtureDir, 'cases.json');
+    const config = await prettier.resolveConfig(manifestPath);
+    writeFileSync(
+      manifestPath,
+      await prettier.format(JSON.stringify(manifest), { ...config, parser: 'json' }),
+    );
   } finally {
     rmSync(home, { recursive: true, force: true });
     server.close();

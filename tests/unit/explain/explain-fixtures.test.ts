@@ -21,6 +21,7 @@ function parseArgs(args: string[]): { path: string; options: ExplainOptions } {
   for (const arg of args) {
     if (arg === '--recursive') options.recursive = true;
     else if (arg.startsWith('--api-version=')) options.apiVersion = arg.slice('--api-version='.length);
+    else if (arg === '--output=plaintext-openapiv2') options.outputFormat = 'plaintext-openapiv2';
     else path = arg;
   }
   return { path, options };

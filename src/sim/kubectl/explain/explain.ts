@@ -3,9 +3,10 @@
  * (pkg/explain/explain.go, pkg/cmd/explain/explain.go) and renders the Kubernetes 1.35 OpenAPI v3
  * definitions with kubectl's plaintext template.
  */
-import { RESOURCE_TYPES, findResourceType } from '../../api/resources.ts';
+import { RESOURCE_TYPES, findResourceType, type ResourceType } from '../../api/resources.ts';
 import openapi from './openapi.json' with { type: 'json' };
-import { ExplainError, PlaintextRenderer, type OpenApiDocument } from './plaintext.ts';
+import { ExplainError, PlaintextRenderer, findDefinition, type OpenApiDocument } from './plaintext.ts';
+import { renderOpenApiV2 } from './plaintext-openapiv2.ts';
 
 export interface ExplainOptions {
   recursive?: boolean;
@@ -17,7 +18,8 @@ export interface ExplainOptions {
 /** `stdout` on success; on failure `error`, the exact text kubectl writes to stderr (exit code 1). */
 export type ExplainResult = { stdout: string } | { error: string };
 
-const renderer = new PlaintextRenderer(openapi as unknown as OpenApiDocument);
+const kubernetesOpenApi = openapi as unknown as OpenApiDocument;
+const renderer = new PlaintextRenderer(kubernetesOpenApi);
 
 /** A jsonpath field list (`svc.spec.ports`), as kubectl's jsonPathParse splits it. */
 function fieldNodes(path: string): string[] | undefined {
@@ -46,7 +48,13 @@ function parseGroupVersion(text: string): { group: string; version: string } {
   throw new ExplainError(`error: unexpected GroupVersion string: ${text}`);
 }
 
-function resolve(path: string, apiVersion: string): { gvr: GroupVersionResource; fieldPath: string[] } {
+interface Resolved {
+  type: ResourceType;
+  gvr: GroupVersionResource;
+  fieldPath: string[];
+}
+
+function resolve(path: string, apiVersion: string): Resolved {
   const nodes = fieldNodes(path);
   const firstNode = nodes?.[0];
   if (!nodes || !firstNode) {
@@ -55,29 +63,52 @@ function resolve(path: string, apiVersion: string): { gvr: GroupVersionResource;
     );
   }
   const type = findResourceType(firstNode);
-  if (!type) throw new ExplainError(`the server doesn't have a resource type "${firstNode.toLowerCase()}"`);
+  if (!type) throw new ExplainError(`the server doesn't have a resource type "${firstNode}"`);
   const gvr = { group: type.group, version: type.version, resource: type.resource };
   if (apiVersion) {
-    return { gvr: { ...gvr, ...parseGroupVersion(apiVersion) }, fieldPath: nodes.slice(1) };
+    return { type, gvr: { ...gvr, ...parseGroupVersion(apiVersion) }, fieldPath: nodes.slice(1) };
   }
   // `deployments.apps.spec`: the group-qualified resource is a prefix, the fields follow it.
   const groupResource = type.group ? `${type.resource}.${type.group}` : type.resource;
   if (path.startsWith(groupResource)) {
     const suffix = path.slice(groupResource.length).replace(/\.$/, '');
-    return { gvr, fieldPath: suffix ? suffix.split('.').slice(1) : [] };
+    return { type, gvr, fieldPath: suffix ? suffix.split('.').slice(1) : [] };
   }
-  return { gvr, fieldPath: nodes.slice(1) };
+  return { type, gvr, fieldPath: nodes.slice(1) };
+}
+
+/** `-o plaintext-openapiv2`: the kind from the mapper, its group/version from --api-version if given. */
+function explainOpenApiV2(resolved: Resolved, options: ExplainOptions): string {
+  const { group, version } = options.apiVersion ? parseGroupVersion(options.apiVersion) : resolved.type;
+  const gvk = { group, version, kind: resolved.type.kind };
+  const name = findDefinition(kubernetesOpenApi, gvk);
+  if (name === undefined)
+    throw new ExplainError(`error: couldn't find resource for "${group}/${version}, Kind=${gvk.kind}"`);
+  return renderOpenApiV2(
+    kubernetesOpenApi.components.schemas,
+    name,
+    gvk,
+    resolved.fieldPath,
+    options.recursive ?? false,
+  );
+}
+
+function explainOpenApiV3(resolved: Resolved, options: ExplainOptions): string {
+  const { gvr, fieldPath } = resolved;
+  const served = RESOURCE_TYPES.filter((type) => type.group === gvr.group && type.version === gvr.version);
+  if (served.length === 0) throw new ExplainError(`error: couldn't find resource for "${gvrString(gvr)}"`);
+  const type = served.find((candidate) => candidate.resource === gvr.resource);
+  if (!type) throw new ExplainError(`error: GVR (${gvrString(gvr)}) not found in OpenAPI schema`);
+  const gvk = { group: type.group, version: type.version, kind: type.kind };
+  return renderer.render(gvk, fieldPath, options.recursive ?? false);
 }
 
 export function explain(path: string, options: ExplainOptions = {}): ExplainResult {
   try {
-    const { gvr, fieldPath } = resolve(path, options.apiVersion ?? '');
-    const served = RESOURCE_TYPES.filter((type) => type.group === gvr.group && type.version === gvr.version);
-    if (served.length === 0) throw new ExplainError(`error: couldn't find resource for "${gvrString(gvr)}"`);
-    const type = served.find((candidate) => candidate.resource === gvr.resource);
-    if (!type) throw new ExplainError(`error: GVR (${gvrString(gvr)}) not found in OpenAPI schema`);
-    const gvk = { group: type.group, version: type.version, kind: type.kind };
-    return { stdout: renderer.render(gvk, fieldPath, options.recursive ?? false) };
+    const resolved = resolve(path, options.apiVersion ?? '');
+    if (options.outputFormat === 'plaintext-openapiv2')
+      return { stdout: explainOpenApiV2(resolved, options) };
+    return { stdout: explainOpenApiV3(resolved, options) };
   } catch (error) {
     if (error instanceof ExplainError) return { error: `${error.message}\n` };
     throw error;

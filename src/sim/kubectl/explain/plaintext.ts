@@ -50,24 +50,25 @@ function properties(schema: Schema): Record<string, Schema> | undefined {
 
 type History = ReadonlySet<string>;
 
+/** The name of the definition carrying this group/version/kind, the first in name order. */
+export function findDefinition(
+  openapi: OpenApiDocument,
+  gvk: { group: string; version: string; kind: string },
+): string | undefined {
+  const schemas = openapi.components.schemas;
+  return Object.keys(schemas)
+    .sort()
+    .find((name) => {
+      const gvks = schemas[name]?.['x-kubernetes-group-version-kind'];
+      return (
+        Array.isArray(gvks) &&
+        gvks.some((g) => g.group === gvk.group && g.version === gvk.version && g.kind === gvk.kind)
+      );
+    });
+}
+
 export class PlaintextRenderer {
   constructor(private readonly openapi: OpenApiDocument) {}
-
-  /** The definition carrying this group/version/kind, as the template's "schema" finds it. */
-  findKind(group: string, version: string, kind: string): Schema | undefined {
-    const schemas = this.openapi.components.schemas;
-    for (const name of Object.keys(schemas).sort()) {
-      const schema = schemas[name] as Schema;
-      const gvks = schema['x-kubernetes-group-version-kind'];
-      if (
-        Array.isArray(gvks) &&
-        gvks.some((g) => g.group === group && g.version === version && g.kind === kind)
-      ) {
-        return schema;
-      }
-    }
-    return undefined;
-  }
 
   /** The whole output for a kind: header, then the field path's description and fields. */
   render(
@@ -75,7 +76,8 @@ export class PlaintextRenderer {
     fieldPath: readonly string[],
     recursive: boolean,
   ): string {
-    const schema = this.findKind(gvk.group, gvk.version, gvk.kind);
+    const name = findDefinition(this.openapi, gvk);
+    const schema = name === undefined ? undefined : this.openapi.components.schemas[name];
     if (!schema)
       throw new ExplainError(
         `error: GVK ${gvk.group}/${gvk.version}, Kind=${gvk.kind} not found in OpenAPI schema`,
