@@ -27,7 +27,8 @@ export class PodLogStore {
 
   /** Forget a deleted pod's logs, as the kubelet does when it removes the pod. */
   forget(namespace: string, pod: string): void {
-    for (const key of [...this.#lines.keys()]) if (key.startsWith(`${namespace}/${pod}/`)) this.#lines.delete(key);
+    for (const key of [...this.#lines.keys()])
+      if (key.startsWith(`${namespace}/${pod}/`)) this.#lines.delete(key);
   }
 
   snapshot(): Record<string, LogLine[]> {

@@ -3,35 +3,48 @@
  * and always answers with output and an exit code; nothing a learner types escapes as an exception.
  */
 import type { Runtime } from '../runtime.ts';
-import { runKubectl } from '../kubectl/kubectl.ts';
 import type { ExecOptions, ExecResult } from '../cluster-types.ts';
+import { ShellSession } from './interpreter.ts';
+import { DEFAULT_ALIASES, workstation } from './workstation.ts';
 
-export async function runShell(input: string, runtime: Runtime, options: ExecOptions = {}): Promise<ExecResult> {
+/** One bash per cluster: variables, aliases and `cd` last from one line to the next. */
+const sessions = new WeakMap<Runtime, ShellSession>();
+
+export function workstationShell(runtime: Runtime): ShellSession {
+  let session = sessions.get(runtime);
+  if (!session) {
+    session = new ShellSession(runtime, workstation(runtime), DEFAULT_ALIASES);
+    sessions.set(runtime, session);
+  }
+  return session;
+}
+
+export async function runShell(
+  input: string,
+  runtime: Runtime,
+  options: ExecOptions = {},
+): Promise<ExecResult> {
   let stdout = '';
   let stderr = '';
-  const io = {
+  const session = workstationShell(runtime);
+  if (input.trim() === '') return { stdout, stderr, exitCode: session.lastExitCode };
+  runtime.history.push(input.replace(/\n$/, ''));
+  session.exited = false;
+  const exitCode = await session.run(input, {
     stdin: '',
-    stdout(text: string) {
+    stdout(text) {
       stdout += text;
       options.onStdout?.(text);
     },
-    stderr(text: string) {
+    stderr(text) {
       stderr += text;
       options.onStderr?.(text);
     },
     signal: options.signal,
     interactive: options.interactive ?? false,
-  };
-  const words = input.trim().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return { stdout, stderr, exitCode: 0 };
-  runtime.history.push(input);
-  const [name, ...args] = words;
-  let exitCode: number;
-  if (name === 'kubectl' || name === 'k') exitCode = await runKubectl(args, runtime, io);
-  else {
-    io.stderr(`${name}: command not found\n`);
-    exitCode = 127;
-  }
+    tty: true,
+  });
+  session.lastExitCode = exitCode;
   runtime.controllers.run();
   return { stdout, stderr, exitCode };
 }

@@ -6,10 +6,24 @@ export const HOME = '/home/learner';
 
 export class VirtualFs {
   #files = new Map<string, string>();
-  cwd = HOME;
+  /** Directories made with `mkdir` (others exist because files are in them). */
+  #dirs = new Set<string>();
+  cwd: string;
+  readonly home: string;
+
+  constructor(home = HOME) {
+    this.home = home;
+    this.cwd = home;
+  }
 
   resolve(path: string): string {
-    const absolute = path.startsWith('/') ? path : path.startsWith('~/') ? `${HOME}/${path.slice(2)}` : path === '~' ? HOME : `${this.cwd}/${path}`;
+    const absolute = path.startsWith('/')
+      ? path
+      : path.startsWith('~/')
+        ? `${this.home}/${path.slice(2)}`
+        : path === '~'
+          ? this.home
+          : `${this.cwd}/${path}`;
     const parts: string[] = [];
     for (const part of absolute.split('/')) {
       if (part === '' || part === '.') continue;
@@ -36,6 +50,17 @@ export class VirtualFs {
     return this.#files.delete(this.resolve(path));
   }
 
+  mkdir(path: string): void {
+    this.#dirs.add(this.resolve(path));
+  }
+
+  /** Remove an empty directory made with `mkdir`; false when it has entries or is not one. */
+  rmdir(path: string): boolean {
+    const resolved = this.resolve(path);
+    if (this.list(resolved).length > 0) return false;
+    return this.#dirs.delete(resolved);
+  }
+
   exists(path: string): boolean {
     return this.#files.has(this.resolve(path));
   }
@@ -43,7 +68,8 @@ export class VirtualFs {
   /** Whether `path` is a directory: the home, the root, or a prefix of some file. */
   isDirectory(path: string): boolean {
     const resolved = this.resolve(path);
-    if (resolved === '/' || resolved === HOME || HOME.startsWith(`${resolved}/`)) return true;
+    if (resolved === '/' || resolved === this.home || this.home.startsWith(`${resolved}/`)) return true;
+    for (const dir of this.#dirs) if (dir === resolved || dir.startsWith(`${resolved}/`)) return true;
     for (const file of this.#files.keys()) if (file.startsWith(`${resolved}/`)) return true;
     return false;
   }
@@ -59,6 +85,10 @@ export class VirtualFs {
       const slash = rest.indexOf('/');
       names.add(slash < 0 ? rest : `${rest.slice(0, slash)}/`);
     }
+    for (const dir of this.#dirs) {
+      if (!dir.startsWith(prefix) || dir === resolved) continue;
+      names.add(`${dir.slice(prefix.length).split('/')[0]}/`);
+    }
     return [...names].sort();
   }
 
@@ -68,12 +98,13 @@ export class VirtualFs {
     return [...this.#files.keys()].filter((f) => f.startsWith(prefix)).sort();
   }
 
-  snapshot(): { cwd: string; files: Record<string, string> } {
-    return { cwd: this.cwd, files: Object.fromEntries(this.#files) };
+  snapshot(): { cwd: string; files: Record<string, string>; dirs?: string[] } {
+    return { cwd: this.cwd, files: Object.fromEntries(this.#files), dirs: [...this.#dirs] };
   }
 
-  restore(snapshot: { cwd: string; files: Record<string, string> }): void {
+  restore(snapshot: { cwd: string; files: Record<string, string>; dirs?: string[] }): void {
     this.cwd = snapshot.cwd;
     this.#files = new Map(Object.entries(snapshot.files));
+    this.#dirs = new Set(snapshot.dirs ?? []);
   }
 }

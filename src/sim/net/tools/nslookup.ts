@@ -1,0 +1,47 @@
+/**
+ * `nslookup NAME`: busybox's in pods (asks kube-dns at 10.96.0.10 through the search path), bind's
+ * on the workstation (whose resolver knows no cluster names).
+ */
+import type { ShellCommand } from '../../shell/command.ts';
+import { resolveDns } from '../dns.ts';
+import { CLUSTER_DNS_IP } from '../addresses.ts';
+
+export const nslookup: ShellCommand = (args, io, shell) => {
+  const name = args.find((a) => !a.startsWith('-'));
+  const workstation = shell.machine.origin.kind === 'workstation';
+  if (!name) {
+    if (workstation) io.stderr('> ');
+    else
+      io.stderr(
+        'BusyBox v1.37.0 (2024-09-26 21:31:42 UTC) multi-call binary.\n\nUsage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]\n\nQuery DNS about HOST\n\nQUERY_TYPE: soa,ns,a,aaaa,cname,mx,txt,ptr,srv,any\n',
+      );
+    return 1;
+  }
+  const origin = shell.machine.origin;
+  const result = resolveDns(shell.runtime, name, origin.kind === 'pod' ? origin.namespace : undefined);
+  if (workstation) {
+    io.stdout('Server:\t\t127.0.0.53\nAddress:\t127.0.0.53#53\n\n');
+    if (result.kind === 'nxdomain') {
+      io.stdout(`** server can't find ${name}: NXDOMAIN\n\n`);
+      return 1;
+    }
+    io.stdout('Non-authoritative answer:\n');
+    for (const address of result.addresses) io.stdout(`Name:\t${result.name}\nAddress: ${address}\n`);
+    io.stdout('\n');
+    return 0;
+  }
+  io.stdout(`Server:\t\t${CLUSTER_DNS_IP}\nAddress:\t${CLUSTER_DNS_IP}:53\n\n`);
+  if (result.kind === 'nxdomain') {
+    // busybox asks every search domain for A and AAAA and reports each refusal.
+    for (const tried of result.tried) io.stdout(`** server can't find ${tried}: NXDOMAIN\n\n`);
+    return 1;
+  }
+  for (const record of result.records) {
+    if (record.type === 'CNAME') io.stdout(`${record.name}\tcanonical name = ${record.target}\n`);
+  }
+  for (const record of result.records) {
+    if (record.type === 'A') io.stdout(`Name:\t${record.name}\nAddress: ${record.address}\n`);
+  }
+  io.stdout('\n');
+  return 0;
+};

@@ -1,0 +1,67 @@
+/**
+ * Every program the simulated machines know, by name. The workstation has them all (plus kubectl);
+ * a container has those its image ships (images.ts lists them).
+ */
+import type { ShellCommand } from '../command.ts';
+import { awk, base64, cut, grep, head, seq, sort, tail, tee, tr, uniq, wc } from './text.ts';
+import { cat, cd, cp, ls, mkdir, mv, pwd, rm, touch } from './files.ts';
+import * as session from './session.ts';
+import { curl } from '../../net/tools/curl.ts';
+import { wget } from '../../net/tools/wget.ts';
+import { nslookup } from '../../net/tools/nslookup.ts';
+import { ping } from '../../net/tools/ping.ts';
+
+export const PROGRAMS: ReadonlyMap<string, ShellCommand> = new Map<string, ShellCommand>([
+  ['awk', awk],
+  ['base64', base64],
+  ['cut', cut],
+  ['grep', grep],
+  ['head', head],
+  ['seq', seq],
+  ['sort', sort],
+  ['tail', tail],
+  ['tee', tee],
+  ['tr', tr],
+  ['uniq', uniq],
+  ['wc', wc],
+  ['cat', cat],
+  ['cp', cp],
+  ['ls', ls],
+  ['mkdir', mkdir],
+  ['mv', mv],
+  ['rm', rm],
+  ['touch', touch],
+  ['clear', session.clear],
+  ['date', session.date],
+  ['env', session.env],
+  ['hostname', session.hostname],
+  ['printenv', session.printenv],
+  ['sleep', session.sleep],
+  ['whoami', session.whoami],
+  ['which', session.which],
+  ['watch', session.watch],
+  ['vi', session.editor],
+  ['vim', session.editor],
+  ['nano', session.editor],
+  ['curl', curl],
+  ['wget', wget],
+  ['nslookup', nslookup],
+  ['ping', ping],
+]);
+
+/** Built into the shell itself: present wherever there is a shell. */
+export const SHELL_BUILTINS: ReadonlyMap<string, ShellCommand> = new Map<string, ShellCommand>([
+  ['alias', session.alias],
+  ['cd', cd],
+  ['echo', session.echo],
+  ['exit', session.exit],
+  ['export', session.exportCommand],
+  ['false', session.falseCommand],
+  ['history', session.history],
+  ['printf', session.printf],
+  ['pwd', pwd],
+  ['true', session.trueCommand],
+  ['type', session.type],
+  ['unalias', session.unalias],
+  ['unset', session.unset],
+]);
