@@ -2,6 +2,9 @@
 import type { KubeObject } from './api/types.ts';
 import type { ApiServer } from './api/apiserver.ts';
 import type { KubectlInvocation } from './kubectl/audit.ts';
+import type { HttpRequestOptions, HttpResult } from './net/http.ts';
+
+export type { HttpRequestOptions, HttpResult };
 
 export interface ClusterOptions {
   /** Seeds names, ClusterIPs, node ports and load balancing: same seed + same commands = same cluster. */
@@ -75,6 +78,11 @@ export interface Cluster {
   snapshot(): ClusterSnapshot;
   /** Listen for changes; returns the unsubscribe function. */
   subscribe(listener: (change: ClusterChange) => void): () => void;
+  /**
+   * Send one HTTP request through the simulated network, as `curl` would, from the workstation or
+   * from inside a pod. Like a real request it leaves an access-log line: graders probe a copy.
+   */
+  probe(request: HttpRequestOptions): HttpResult;
   /** Read access to the API for the map and the grader; writes go through `exec`. */
   readonly api: ApiServer;
   /** Lines run so far, oldest first (the shell's `history`). */

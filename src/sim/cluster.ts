@@ -15,6 +15,7 @@ import { createControllers } from './controllers/index.ts';
 import { VirtualFs } from './shell/vfs.ts';
 import { PodLogStore } from './net/logs.ts';
 import { runShell } from './shell/shell.ts';
+import { httpRequest } from './net/http.ts';
 import { completeLine } from './shell/completion.ts';
 import { bootstrapCluster, API_SERVER_ADDRESS } from './bootstrap.ts';
 import { defaultKubeconfig, type KubeconfigState } from './kubectl/kubeconfig.ts';
@@ -142,6 +143,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
       remove: (path) => fs.remove(path),
     },
     complete: (line, cursor) => completeLine(line, cursor, runtime),
+    probe: (request) => httpRequest(runtime, request),
     now: () => clock.now(),
     advance(ms) {
       controllers.advanceTo(clock.now() + ms);

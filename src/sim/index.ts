@@ -11,5 +11,7 @@ export type {
   ClusterSnapshot,
   Completion,
   ClusterChange,
+  HttpRequestOptions,
+  HttpResult,
 } from './cluster-types.ts';
 export type { KubectlInvocation } from './kubectl/audit.ts';
