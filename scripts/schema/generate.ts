@@ -4,8 +4,8 @@
  *
  * A document is one of the kinds in src/schema/kinds.ts, told apart by apiVersion and kind (both required,
  * each a const), without `status` (the server writes it, a learner does not), with the field descriptions
- * for hover, and the enum values of the Kubernetes 1.35 OpenAPI (build-openapi.ts) where kubernetes-types
- * has a plain string. Only those kinds and the definitions they reference are kept.
+ * for hover, and its fields aligned with the Kubernetes 1.35 API the simulator serves (alignWithServedApi).
+ * Only those kinds and the definitions they reference are kept.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as prettier from 'prettier';
@@ -102,43 +102,105 @@ function reachable(roots: readonly string[]): Set<string> {
   return reached;
 }
 
-/**
- * kubernetes-types types enum fields as plain strings; the API server's OpenAPI (the one `kubectl explain`
- * ships) knows their values, so the editor can complete `type: NodePort` and flag `type: Nodeport`.
- */
-function addEnums(): void {
-  const openapi = JSON.parse(readFileSync('src/sim/kubectl/explain/openapi.json', 'utf8')) as {
-    components: {
-      schemas: Record<
-        string,
-        { properties?: Record<string, { enum?: unknown[]; items?: { enum?: unknown[] } }> }
-      >;
+type OpenApiSchema = {
+  type?: string;
+  description?: string;
+  enum?: unknown[];
+  $ref?: string;
+  allOf?: OpenApiSchema[];
+  items?: OpenApiSchema;
+  additionalProperties?: OpenApiSchema | boolean;
+  properties?: Record<string, OpenApiSchema>;
+};
+
+const served = (
+  JSON.parse(readFileSync('src/sim/kubectl/explain/openapi.json', 'utf8')) as {
+    components: { schemas: Record<string, OpenApiSchema> };
+  }
+).components.schemas;
+
+/** The served definition an editor definition stands for: `discovery.k8s.io.v1.EndpointPort` or a plain name. */
+function servedDefinition(name: string): OpenApiSchema | undefined {
+  const [, groupVersion, typeName = name] = /^(?:(.+)\.)?(\w+)$/.exec(name) ?? [];
+  const prefixes = groupVersion
+    ? [`io.k8s.api.${groupVersion.replace('.k8s.io', '')}`]
+    : [
+        'io.k8s.api.core.v1',
+        'io.k8s.api.apps.v1',
+        'io.k8s.apimachinery.pkg.apis.meta.v1',
+        'io.k8s.api.discovery.v1',
+      ];
+  return prefixes.map((prefix) => served[`${prefix}.${typeName}`]).find(Boolean);
+}
+
+/** A served field kubernetes-types does not have yet, as JSON schema: references to known definitions, else open objects. */
+function fromServed(property: OpenApiSchema): Definition {
+  const description = property.description === undefined ? {} : { description: property.description };
+  const ref = property.$ref ?? property.allOf?.[0]?.$ref;
+  if (ref) {
+    const name = ref.split('.').pop() ?? '';
+    if (name === 'IntOrString') return { type: ['number', 'string'], ...description };
+    return name in definitions
+      ? { $ref: `#/definitions/${name}`, ...description }
+      : { type: 'object', ...description };
+  }
+  if (property.type === 'array' && property.items)
+    return { type: 'array', items: fromServed(property.items), ...description };
+  if (property.type === 'object' && typeof property.additionalProperties === 'object') {
+    return {
+      type: 'object',
+      additionalProperties: fromServed(property.additionalProperties),
+      ...description,
     };
-  };
-  const schemas = openapi.components.schemas;
+  }
+  if (property.type && property.type !== 'object') {
+    return {
+      type: property.type as Definition['type'],
+      ...(property.enum ? { enum: property.enum as Definition['enum'] } : {}),
+      ...description,
+    };
+  }
+  return { type: 'object', ...description };
+}
+
+/**
+ * kubernetes-types is at Kubernetes 1.30 and types enums and int32 fields as plain strings and numbers; the
+ * simulator serves 1.35 (the OpenAPI `kubectl explain` ships). Align the fields with it, so that the editor
+ * neither flags a 1.35 field nor misses `type: Nodeport` or `port: 82.5`, and lets a Quantity be a number
+ * (`cpu: 1`), as the API server does.
+ */
+function alignWithServedApi(): void {
+  const quantity = definitions['Quantity'];
+  if (quantity) quantity.type = ['string', 'number'];
+  const kinds = new Set(EDITOR_KINDS.map((k) => k.kind));
   for (const [name, definition] of Object.entries(definitions)) {
-    const [, groupVersion, typeName = name] = /^(?:(.+)\.)?(\w+)$/.exec(name) ?? [];
-    const prefixes = groupVersion
-      ? [`io.k8s.api.${groupVersion.replace('.k8s.io', '')}`]
-      : [
-          'io.k8s.api.core.v1',
-          'io.k8s.api.apps.v1',
-          'io.k8s.apimachinery.pkg.apis.meta.v1',
-          'io.k8s.api.discovery.v1',
-        ];
-    const source = prefixes.map((prefix) => schemas[`${prefix}.${typeName}`]).find(Boolean);
-    const properties = (definition as { properties?: Record<string, Definition> }).properties;
+    const source = servedDefinition(name);
+    const properties = definition.properties as Record<string, Definition> | undefined;
     if (!source?.properties || !properties) continue;
-    for (const [field, property] of Object.entries(properties)) {
-      const values = source.properties[field]?.enum;
-      const itemValues = source.properties[field]?.items?.enum;
-      if (values && property.type === 'string') property.enum = values as Definition['enum'];
+    for (const field of Object.keys(properties)) {
+      if (!(field in source.properties)) {
+        delete properties[field];
+        definition.required = definition.required?.filter((required) => required !== field);
+      }
+    }
+    for (const [field, servedField] of Object.entries(source.properties)) {
+      if (kinds.has(name) && field === 'status') continue;
+      const property = properties[field];
+      if (!property) {
+        properties[field] = fromServed(servedField);
+        continue;
+      }
+      if (servedField.type === 'integer' && property.type === 'number') property.type = 'integer';
+      if (servedField.enum && property.type === 'string')
+        property.enum = servedField.enum as Definition['enum'];
       const items = property.items as Definition | undefined;
-      if (itemValues && items?.type === 'string') items.enum = itemValues as Definition['enum'];
+      if (servedField.items?.enum && items?.type === 'string')
+        items.enum = servedField.items.enum as Definition['enum'];
+      if (servedField.items?.type === 'integer' && items?.type === 'number') items.type = 'integer';
     }
   }
 }
-addEnums();
+alignWithServedApi();
 
 const kept = reachable(EDITOR_KINDS.map((k) => k.kind));
 const schema = {

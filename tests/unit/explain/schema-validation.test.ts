@@ -67,6 +67,23 @@ spec:
     expect(check(`${nodePortService}status:\n  loadBalancer: {}\n`)).toBe(false);
   });
 
+  it('rejects a port that is not an integer, as the API server does', () => {
+    expect(check(nodePortService.replace('port: 82', 'port: 82.5'))).toBe(false);
+  });
+
+  it('takes quantities as numbers or strings, and fields newer than kubernetes-types', () => {
+    const pod = (resources: string) => `
+apiVersion: v1
+kind: Pod
+metadata: { name: p }
+spec:
+  resources: { limits: { cpu: ${resources} } }
+  containers: [{ name: c, image: nginx, resources: { requests: { cpu: ${resources}, memory: 64Mi } } }]
+`;
+    expect(check(pod('1'))).toBe(true);
+    expect(check(pod('500m'))).toBe(true);
+  });
+
   it('documents fields for hover', () => {
     const spec = (
       schema.definitions as Record<string, { properties?: Record<string, { description?: string }> }>
