@@ -6,28 +6,42 @@
 const PADDING = 3;
 
 export function formatColumns(rows: readonly (readonly string[])[]): string {
-  const widths: number[] = [];
-  for (const row of rows) {
-    for (let i = 0; i < row.length - 1; i++) {
-      const width = cellWidth(row[i] as string);
-      if (widths[i] === undefined || width > (widths[i] as number)) widths[i] = width;
-    }
-  }
-  const parts: string[] = [];
-  for (const row of rows) {
-    let line = '';
-    for (let i = 0; i < row.length - 1; i++) {
-      const cell = row[i] as string;
-      line += cell + ' '.repeat((widths[i] as number) + PADDING - cellWidth(cell));
-    }
-    if (row.length > 0) line += row[row.length - 1];
-    parts.push(line);
-  }
-  return parts.length === 0 ? '' : `${parts.join('\n')}\n`;
+  return new ColumnWriter().format(rows);
 }
 
 /** tabwriter counts runes, not UTF-16 units. */
 function cellWidth(cell: string): number {
-  // eslint-disable-next-line no-control-regex
   return /^[\u0000-\u007f]*$/.test(cell) ? cell.length : [...cell].length;
+}
+
+/**
+ * kubectl's tabwriter keeps column widths between flushes (`get -w` rows stay aligned with the
+ * table above them); `reset` forgets them, as kubectl does before a new kind's table.
+ */
+export class ColumnWriter {
+  #widths: number[] = [];
+
+  reset(): void {
+    this.#widths = [];
+  }
+
+  format(rows: readonly (readonly string[])[]): string {
+    const widths = this.#widths;
+    for (const row of rows) {
+      for (let i = 0; i < row.length - 1; i++) {
+        const width = cellWidth(row[i] as string) + PADDING;
+        if (widths[i] === undefined || width > (widths[i] as number)) widths[i] = width;
+      }
+    }
+    let out = '';
+    for (const row of rows) {
+      for (let i = 0; i < row.length - 1; i++) {
+        const cell = row[i] as string;
+        out += cell + ' '.repeat((widths[i] as number) - cellWidth(cell));
+      }
+      if (row.length > 0) out += row[row.length - 1];
+      out += '\n';
+    }
+    return out;
+  }
 }
