@@ -254,23 +254,21 @@ export const date: ShellCommand = (args, io, shell) => {
   }
   if (args[0]?.startsWith('+')) {
     const iso = now.toISOString();
-    const format = args[0]
-      .slice(1)
-      .replace(
-        /%([YmdHMSsT%])/g,
-        (_, c: string) =>
-          ({
-            Y: iso.slice(0, 4),
-            m: iso.slice(5, 7),
-            d: iso.slice(8, 10),
-            H: iso.slice(11, 13),
-            M: iso.slice(14, 16),
-            S: iso.slice(17, 19),
-            s: String(Math.floor(now.getTime() / 1000)),
-            T: iso.slice(11, 19),
-            '%': '%',
-          })[c] ?? '',
-      );
+    const format = args[0].slice(1).replace(
+      /%([YmdHMSsT%])/g,
+      (_, c: string) =>
+        ({
+          Y: iso.slice(0, 4),
+          m: iso.slice(5, 7),
+          d: iso.slice(8, 10),
+          H: iso.slice(11, 13),
+          M: iso.slice(14, 16),
+          S: iso.slice(17, 19),
+          s: String(Math.floor(now.getTime() / 1000)),
+          T: iso.slice(11, 19),
+          '%': '%',
+        })[c] ?? '',
+    );
     io.stdout(`${format}\n`);
     return 0;
   }

@@ -1,0 +1,141 @@
+/**
+ * `npm run kubesim`: the course's simulated cluster in a local terminal, for teachers trying
+ * commands and learners practising offline.
+ *
+ *   npm run kubesim                      interactive shell (history, Tab completion, Ctrl-C)
+ *   npm run kubesim -- --seed 7          another seed: other names, IPs and ports
+ *   npm run kubesim -- --json < script   one JSON line {line, stdout, stderr, exitCode} per command
+ */
+import { createInterface } from 'node:readline';
+import { readFileSync } from 'node:fs';
+import { createCluster, type Cluster } from '../sim/index.ts';
+import { needsMoreInput } from '../sim/shell/input.ts';
+import { HOME } from '../sim/shell/vfs.ts';
+
+interface Options {
+  json: boolean;
+  seed: number;
+}
+
+function parseOptions(argv: string[]): Options | string {
+  const options: Options = { json: false, seed: 1 };
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index] as string;
+    if (arg === '--json') options.json = true;
+    else if (arg === '--seed' || arg.startsWith('--seed=')) {
+      const value = arg.includes('=') ? arg.slice(7) : argv[++index];
+      const seed = Number(value);
+      if (!Number.isInteger(seed)) return `kubesim: --seed needs an integer, got ${value ?? 'nothing'}`;
+      options.seed = seed;
+    } else if (arg === '--help' || arg === '-h') {
+      return 'usage: kubesim [--seed N] [--json]\n  --json  read commands from stdin, print {line, stdout, stderr, exitCode} per command';
+    } else return `kubesim: unknown option ${arg}`;
+  }
+  return options;
+}
+
+/** Group physical lines into commands the way the shell would read them (heredocs, `\`, open quotes). */
+export function commandsOf(text: string): string[] {
+  const commands: string[] = [];
+  let pending = '';
+  for (const line of text.split('\n')) {
+    pending = pending === '' ? line : `${pending}\n${line}`;
+    if (!needsMoreInput(pending)) {
+      if (pending.trim() !== '') commands.push(pending);
+      pending = '';
+    }
+  }
+  if (pending.trim() !== '') commands.push(pending);
+  return commands;
+}
+
+async function runJson(cluster: Cluster): Promise<void> {
+  const input = readFileSync(0, 'utf8');
+  for (const line of commandsOf(input)) {
+    const result = await cluster.exec(line);
+    process.stdout.write(`${JSON.stringify({ line, ...result })}\n`);
+  }
+}
+
+function prompt(cluster: Cluster): string {
+  const cwd =
+    cluster.cwd === HOME
+      ? '~'
+      : cluster.cwd.startsWith(`${HOME}/`)
+        ? `~${cluster.cwd.slice(HOME.length)}`
+        : cluster.cwd;
+  return `learner@workstation:${cwd}$ `;
+}
+
+async function runInteractive(cluster: Cluster): Promise<void> {
+  const rl = createInterface({
+    input: process.stdin,
+    output: process.stdout,
+    historySize: 1000,
+    completer: (line: string): [string[], string] => {
+      const { from, items } = cluster.complete(line, line.length);
+      return [items, line.slice(from)];
+    },
+  });
+  let running: AbortController | undefined;
+  let pending = '';
+  let lastTick = Date.now();
+  rl.on('SIGINT', () => {
+    if (running) {
+      running.abort();
+      process.stdout.write('^C\n');
+      return;
+    }
+    pending = '';
+    process.stdout.write('^C\n');
+    rl.setPrompt(prompt(cluster));
+    rl.prompt();
+  });
+  process.stdout.write(
+    'kubesim: a simulated Kubernetes cluster. Type help, or kubectl get nodes. Ctrl-D leaves.\n',
+  );
+  rl.setPrompt(prompt(cluster));
+  rl.prompt();
+  for await (const line of rl) {
+    pending = pending === '' ? line : `${pending}\n${line}`;
+    if (needsMoreInput(pending)) {
+      rl.setPrompt('> ');
+      rl.prompt();
+      continue;
+    }
+    const command = pending;
+    pending = '';
+    // The cluster lives in real time here, as in the page: pods age while the teacher reads.
+    const now = Date.now();
+    cluster.advance(now - lastTick);
+    lastTick = now;
+    running = new AbortController();
+    rl.pause();
+    await cluster.exec(command, {
+      interactive: true,
+      signal: running.signal,
+      onStdout: (text) => process.stdout.write(text.replace(/(?<!\r)\n/g, '\n')),
+      onStderr: (text) => process.stderr.write(text),
+    });
+    running = undefined;
+    rl.resume();
+    rl.setPrompt(prompt(cluster));
+    rl.prompt();
+  }
+  process.stdout.write('\n');
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  if (typeof options === 'string') {
+    const usage = options.startsWith('usage');
+    (usage ? process.stdout : process.stderr).write(`${options}\n`);
+    process.exitCode = usage ? 0 : 2;
+    return;
+  }
+  const cluster = createCluster({ seed: options.seed });
+  if (options.json) await runJson(cluster);
+  else await runInteractive(cluster);
+}
+
+await main();
