@@ -1894,7 +1894,7 @@ Use "kubectl options" for a list of global command-line options (applies to all 
     --as-user-extra=[]:
 	User extras to impersonate for the operation, this flag can be repeated to specify multiple values for the same key.
 
-    --cache-dir='/tmp/kubectl-fixtures-Iw1h17/help/home/.kube/cache':
+    --cache-dir='/tmp/kubectl-fixtures-oDavAD/help/home/.kube/cache':
 	Default cache directory
 
     --certificate-authority='':
