@@ -25,6 +25,8 @@ export const DEFAULT_RATE_LIMIT_RULES = {
   reportPerLearner: { points: 10, durationSeconds: 3600, action: 'reporting comments' },
   newLearnerPerIp: { points: 30, durationSeconds: 3600, action: 'starting new sessions' },
   adminLoginPerIp: { points: 10, durationSeconds: 900, action: 'trying moderator tokens' },
+  submissionPerLearner: { points: 20, durationSeconds: 60, action: 'submitting exercises' },
+  submissionPerIp: { points: 60, durationSeconds: 60, action: 'submitting exercises' },
 } satisfies Record<string, RateLimitRule>;
 
 export type RateLimitName = keyof typeof DEFAULT_RATE_LIMIT_RULES;

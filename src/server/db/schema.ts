@@ -30,6 +30,18 @@ export interface CommentReportsTable {
   created_at: Date;
 }
 
+export interface SubmissionsTable {
+  id: string;
+  learner_id: string;
+  exercise_id: string;
+  passed: boolean;
+  score: number;
+  /** JSON text on insert; the task results as the grader returned them. */
+  checks: string;
+  transcript_entries: number;
+  created_at: Date;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   checksum: string;
@@ -40,5 +52,6 @@ export interface Database {
   learners: LearnersTable;
   comments: CommentsTable;
   comment_reports: CommentReportsTable;
+  submissions: SubmissionsTable;
   schema_migrations: SchemaMigrationsTable;
 }

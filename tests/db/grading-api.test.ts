@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import {
+  deleteProgress,
+  getExercises,
+  getProgress,
+  postSubmission,
+} from '../../src/server/grading/grading-routes.ts';
+import { handleRoute } from '../../src/server/http/route.ts';
+import { exerciseCatalog } from '../../src/server/grading/exercise-catalog.ts';
+import { stepsToTranscript } from '../../src/grading/index.ts';
+import { ORIGIN, TestBrowser, useTestApp } from './helpers/test-app.ts';
+import { describeEachDatabase } from './helpers/test-databases.ts';
+
+const exercise = exerciseCatalog().get('nodeport-30033');
+if (!exercise) throw new Error('the nodeport-30033 exercise is missing');
+const solution = stepsToTranscript(exercise.solutions[0]?.steps ?? []);
+
+let nextIp = 1;
+const freshIp = () => `203.0.113.${nextIp++}`;
+
+describeEachDatabase('grading API', (database) => {
+  const testApp = useTestApp(database);
+  const submit = (browser: TestBrowser, json: unknown) =>
+    browser.call(testApp().app, postSubmission, 'POST', '/api/submissions', { json });
+
+  it('lists exercises without their solutions or checks', async () => {
+    const response = await handleRoute(
+      () => getExercises(),
+      { request: new Request(`${ORIGIN}/api/exercises`), params: {}, clientAddress: '127.0.0.1' },
+      testApp().app,
+    );
+    const body = (await response.json()) as { exercises: Record<string, unknown>[] };
+    const listed = body.exercises.find((e) => e['id'] === 'nodeport-30033');
+    expect(listed).toMatchObject({ title: exercise.title, lesson: 'nodeport' });
+    expect(JSON.stringify(body)).not.toContain('solutions');
+    expect(JSON.stringify(body)).not.toContain('nodePort: 30033');
+  });
+
+  it('grades a correct transcript, keeps the best result, and forgets it on request', async () => {
+    const learner = new TestBrowser(freshIp());
+    const failed = await submit(learner, { exerciseId: exercise.id, transcript: [] });
+    expect(failed.status).toBe(201);
+    expect(failed.body).toMatchObject({ exerciseId: exercise.id, passed: false, score: 0 });
+    expect(failed.body.checks[0]).toEqual({
+      id: 'service',
+      passed: false,
+      message: 'There is no Service named `web` in namespace `default`.',
+    });
+
+    const passed = await submit(learner, { exerciseId: exercise.id, transcript: solution });
+    expect(passed.body).toMatchObject({ passed: true, score: 100 });
+    expect(passed.body.checks.every((c: { passed: boolean }) => c.passed)).toBe(true);
+
+    const progress = await learner.call(testApp().app, getProgress, 'GET', '/api/progress');
+    expect(progress.body.progress).toEqual([
+      expect.objectContaining({ exerciseId: exercise.id, passed: true, score: 100, submissions: 2 }),
+    ]);
+    const removed = await learner.call(testApp().app, deleteProgress, 'DELETE', '/api/progress');
+    expect(removed.status).toBe(204);
+    const after = await learner.call(testApp().app, getProgress, 'GET', '/api/progress');
+    expect(after.body.progress).toEqual([]);
+  });
+
+  it('never trusts a grade sent by the client', async () => {
+    const forger = new TestBrowser(freshIp());
+    const forged = await submit(forger, {
+      exerciseId: exercise.id,
+      transcript: [{ type: 'exec', line: 'kubectl get svc' }],
+      passed: true,
+      score: 100,
+      checks: [{ id: 'service', passed: true, message: 'ok' }],
+    });
+    expect(forged.body).toMatchObject({ passed: false });
+    expect(forged.body.score).toBeLessThan(100);
+  });
+
+  it('answers bad input with a clear 4xx', async () => {
+    const browser = new TestBrowser(freshIp());
+    const unknown = await submit(browser, { exerciseId: 'nope', transcript: [] });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error).toEqual({ code: 'unknown_exercise', message: 'There is no exercise "nope".' });
+
+    const badStep = await submit(browser, { exerciseId: exercise.id, transcript: [{ type: 'exec' }] });
+    expect(badStep.status).toBe(400);
+    expect(badStep.body.error.code).toBe('invalid_transcript');
+
+    const long = await submit(browser, {
+      exerciseId: exercise.id,
+      transcript: Array.from({ length: 100_000 }, () => ({ type: 'exec', line: 'k get po' })),
+    });
+    expect(long.status).toBe(413);
+
+    const huge = await browser.call(testApp().app, postSubmission, 'POST', '/api/submissions', {
+      json: {
+        exerciseId: exercise.id,
+        transcript: [{ type: 'write', path: 'a.yaml', content: 'x'.repeat(10 * 1024 * 1024) }],
+      },
+    });
+    expect(huge.status).toBe(413);
+    expect(huge.body.error.code).toBe('body_too_large');
+  });
+
+  it('refuses invalid UTF-8 and malformed JSON', async () => {
+    for (const [body, code] of [
+      [new Uint8Array([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]), 'invalid_utf8'],
+      [new TextEncoder().encode('{"exerciseId": '), 'invalid_json'],
+    ] as const) {
+      const response = await handleRoute(
+        postSubmission,
+        {
+          request: new Request(`${ORIGIN}/api/submissions`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', Origin: ORIGIN },
+            body,
+          }),
+          params: {},
+          clientAddress: freshIp(),
+        },
+        testApp().app,
+      );
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe(code);
+    }
+  });
+
+  it('stops a replay that runs past its time budget and keeps serving', async () => {
+    const browser = new TestBrowser(freshIp());
+    const started = Date.now();
+    const looping = await submit(browser, {
+      exerciseId: exercise.id,
+      transcript: Array.from({ length: 2000 }, () => ({
+        type: 'exec',
+        line: 'for i in 1 2 3 4 5 6 7 8 9 10; do kubectl get pods -A; kubectl describe nodes; done',
+      })),
+    });
+    expect(looping.status).toBe(422);
+    expect(looping.body.error.code).toBe('replay_timeout');
+    expect(Date.now() - started).toBeLessThan(15_000);
+    const after = await submit(browser, { exerciseId: exercise.id, transcript: solution });
+    expect(after.body.passed).toBe(true);
+  }, 30_000);
+});
+
+describe('exercise catalog bundled into the server', () => {
+  it('holds every exercise file', () => {
+    expect([...exerciseCatalog().keys()]).toContain('nodeport-30033');
+  });
+});
