@@ -45,6 +45,16 @@ export class ApiServer {
     return type;
   }
 
+  /**
+   * Warnings the API server sends with every request on a resource (a `Warning` header), as
+   * kubectl prints them on stderr: v1 Endpoints are deprecated since 1.33.
+   */
+  requestWarnings(resource: string): string[] {
+    return resource === 'endpoints'
+      ? ['v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice']
+      : [];
+  }
+
   get(resource: string, namespace: string | undefined, name: string): KubeObject {
     const type = this.typeOf(resource);
     const found = this.store.get(resource, type.namespaced ? namespace : undefined, name);
