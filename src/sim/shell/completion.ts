@@ -7,16 +7,7 @@ import type { Runtime } from '../runtime.ts';
 import type { Completion } from '../cluster-types.ts';
 import { lex, type Token, type WordToken } from './lexer.ts';
 import { workstationShell } from './shell.ts';
-import { completeKubectlFallback } from './kubectl-words.ts';
-
-/**
- * Completes kubectl's arguments: `words` are the words after `kubectl`, the last one being the
- * partial word at the cursor (possibly ''); returns whole candidate words for that last word.
- * The kubectl side provides the real one (resource types, names, flag values).
- */
-export type KubectlCompleter = (words: string[], runtime: Runtime) => string[];
-
-const kubectlCompleter: KubectlCompleter = completeKubectlFallback;
+import { completeKubectl } from '../kubectl/completion.ts';
 
 export function completeLine(line: string, cursor: number, runtime: Runtime): Completion {
   const before = line.slice(0, Math.max(0, Math.min(cursor, line.length)));
@@ -34,8 +25,12 @@ export function completeLine(line: string, cursor: number, runtime: Runtime): Co
     const names = new Set([...shell.machine.commands.keys(), ...shell.aliases.keys()]);
     items = [...names].filter((n) => n.startsWith(partial));
   } else if (!afterRedirect && (words[0] === 'kubectl' || shell.aliases.get(words[0] ?? '') === 'kubectl')) {
+    const previous = words[words.length - 1] ?? '';
     try {
-      items = kubectlCompleter([...words.slice(1), partial], runtime).filter((w) => w.startsWith(partial));
+      // `-f FILE`: the file system knows the candidates, not kubectl.
+      if (previous === '-f' || previous === '--filename')
+        return { from, items: completePath(partial, runtime).sort() };
+      items = completeKubectl(words.slice(1), partial, runtime).filter((w) => w.startsWith(partial));
     } catch {
       items = [];
     }

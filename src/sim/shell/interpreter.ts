@@ -65,7 +65,7 @@ export class ShellSession implements ShellContext {
       const hereDoc = token.type === 'redirect' ? token.hereDocument : undefined;
       if (hereDoc?.unterminated) {
         io.stderr(
-          `${shellPrefix(this.machine)}: warning: here-hereDoc at line 1 delimited by end-of-file (wanted \`${hereDoc.delimiter}')\n`,
+          `${shellPrefix(this.machine)}: warning: here-document at line 1 delimited by end-of-file (wanted \`${hereDoc.delimiter}')\n`,
         );
       }
     }

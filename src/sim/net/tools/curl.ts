@@ -331,7 +331,8 @@ async function fetchOne(
     const clientIp = origin.kind === 'workstation' ? WORKSTATION_IP : (result.path[0]?.ip ?? '0.0.0.0');
     switch (result.code) {
       case 'refused': {
-        const elapsed = shell.runtime.random.int(3);
+        // kube-proxy's REJECT (or the node's RST) comes back at once.
+        const elapsed = 0;
         if (options.verbose)
           io.stderr(
             `* connect to ${address} port ${url.port} from ${clientIp} port ${40000 + shell.runtime.random.int(20000)} failed: Connection refused\n* Failed to connect to ${host} port ${url.port} after ${elapsed} ms: Could not connect to server\n`,

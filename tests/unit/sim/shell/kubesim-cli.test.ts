@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../../../', import.meta.url));
+
+function kubesim(args: string[], input: string) {
+  return spawnSync(`${root}node_modules/.bin/tsx`, ['src/cli/kubesim.ts', ...args], {
+    cwd: root,
+    input,
+    encoding: 'utf8',
+  });
+}
+
+describe('kubesim --json', () => {
+  it('prints one JSON line per command, gathering here-documents and continued lines', () => {
+    const script = [
+      'echo hello',
+      'cat <<EOF > svc.yaml',
+      'kind: Service',
+      'EOF',
+      'cat svc.yaml | \\',
+      '  wc -l',
+      'kubectl get nodes -o name',
+      'nosuchcommand',
+      '',
+    ].join('\n');
+    const run = kubesim(['--json', '--seed', '7'], script);
+    expect(run.status).toBe(0);
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toEqual([
+      { line: 'echo hello', stdout: 'hello\n', stderr: '', exitCode: 0 },
+      { line: 'cat <<EOF > svc.yaml\nkind: Service\nEOF', stdout: '', stderr: '', exitCode: 0 },
+      { line: 'cat svc.yaml | \\\n  wc -l', stdout: '1\n', stderr: '', exitCode: 0 },
+      {
+        line: 'kubectl get nodes -o name',
+        stdout: 'node/control-plane\nnode/worker-1\nnode/worker-2\n',
+        stderr: '',
+        exitCode: 0,
+      },
+      {
+        line: 'nosuchcommand',
+        stdout: '',
+        stderr: 'bash: nosuchcommand: command not found\n',
+        exitCode: 127,
+      },
+    ]);
+  }, 30_000);
+
+  it('rejects a seed that is not a number', () => {
+    const run = kubesim(['--seed', 'abc'], '');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('kubesim: --seed needs an integer, got abc\n');
+  }, 30_000);
+});
