@@ -53,6 +53,12 @@ function mapError(chunk: string, error: YAMLError): GoYamlError {
       if (text.startsWith('Flow sequence') || text.startsWith('Flow map'))
         return unclosedFlow(chunk, pos, text, endOfStream);
       if (text.startsWith('Implicit map keys need to be followed')) return staleKey(chunk, pos);
+      if (text.startsWith('Sequence item without - indicator')) {
+        const message = insideSequenceItem(chunk, pos)
+          ? "did not find expected '-' indicator"
+          : 'did not find expected key';
+        return { message, line: lineAt(pos), scanner: false };
+      }
       return { message: 'did not find expected key', line: lineAt(pos), scanner: false };
     case 'MULTILINE_IMPLICIT_KEY':
       return staleKey(chunk, pos);
@@ -70,6 +76,34 @@ function unclosedFlow(chunk: string, pos: number, text: string, endOfStream: num
   if (afterOpen === '' || lastToken === ',')
     return { message: 'did not find expected node content', line: endOfStream, scanner: false };
   return { message: `did not find expected ',' or '${closer}'`, line: endOfStream, scanner: false };
+}
+
+/**
+ * Whether the line at `pos` starts between the `-` of an indented block sequence item and the
+ * item's content: libyaml is then still in the sequence and wants another `-`.
+ */
+function insideSequenceItem(chunk: string, pos: number): boolean {
+  const lines = chunk.split('\n');
+  const lineIndex = countNewlines(chunk, 0, pos);
+  const indentOf = (line: string) => line.length - line.trimStart().length;
+  const isEntry = (line: string) => /^-(\s|$)/.test(line.trimStart());
+  const column = indentOf(lines[lineIndex] ?? '');
+  for (let i = lineIndex - 1; i >= 0; i--) {
+    const line = lines[i] ?? '';
+    if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
+    const indent = indentOf(line);
+    if (indent >= column) continue;
+    if (!isEntry(line) || column >= indent + 2) return false;
+    // An indentless sequence (`-` at its key's column) opens no block of its own.
+    for (let j = i - 1; j >= 0; j--) {
+      const parent = lines[j] ?? '';
+      if (parent.trim() === '' || parent.trimStart().startsWith('#')) continue;
+      if (indentOf(parent) < indent) return true;
+      if (indentOf(parent) === indent && !isEntry(parent)) return false;
+    }
+    return true;
+  }
+  return false;
 }
 
 /**

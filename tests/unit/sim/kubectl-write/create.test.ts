@@ -46,7 +46,7 @@ describe('kubectl create changes the cluster', () => {
   it('creates the deployment kubectl generates, with labels app=NAME', async () => {
     const cluster = await courseCluster();
     await cluster.exec('kubectl create deployment api --image=nginx:1.27 --replicas=3 --port=8080');
-    const deployment = cluster.api.get('deployments', 'default', 'api') as {
+    const deployment = cluster.api.get('deployments', 'default', 'api') as unknown as {
       metadata: { labels: Record<string, string> };
       spec: { replicas: number; template: { spec: { containers: { name: string; ports: unknown }[] } } };
     };

@@ -1,0 +1,86 @@
+/**
+ * The objects a write command acts on: from `-f` files (by name from the live cluster) or from
+ * `TYPE NAME`, `TYPE/NAME`, `-l`, `--all` arguments through the shared resource builder.
+ */
+import { StatusError } from '../../../api/status-error.ts';
+import type { KubeObject } from '../../../api/types.ts';
+import type { ResourceType } from '../../../api/resources.ts';
+import type { CommandContext } from '../../command.ts';
+import { CommandError } from '../../command.ts';
+import { ErrorAggregate } from '../../manifests/aggregate.ts';
+import { readManifests } from '../../manifests/builder.ts';
+import { resolveResourceArgs } from '../../resource-args.ts';
+
+export interface Target {
+  type: ResourceType;
+  namespace: string | undefined;
+  name: string;
+  object: KubeObject;
+  /** The manifest it was named in, for `error when ... "svc.yaml"`. */
+  source: string;
+}
+
+export interface Targets {
+  targets: Target[];
+  /** NotFound for named objects, reading errors of files. */
+  errors: unknown[];
+  /** Whether objects were named explicitly (no "No resources found" then). */
+  byName: boolean;
+}
+
+export function resolveTargets(context: CommandContext, options: { allowSelectors?: boolean } = {}): Targets {
+  const filenames = (context.flag<string[]>('filename') ?? []) as string[];
+  if (filenames.length > 0) {
+    if (context.positionals.length > 0) {
+      throw new CommandError(
+        "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",
+      );
+    }
+    const { infos, readErrors } = readManifests(context.runtime.fs, {
+      filenames,
+      recursive: context.flag<boolean>('recursive') ?? false,
+      stdin: context.stdin,
+      namespace: context.namespace,
+      enforceNamespace: context.namespaceExplicit,
+      validate: 'ignore',
+    });
+    const targets: Target[] = [];
+    const errors: unknown[] = [];
+    for (const info of infos) {
+      const object = context.runtime.api.tryGet(info.type.resource, info.namespace, info.name);
+      if (object)
+        targets.push({
+          type: info.type,
+          namespace: info.namespace,
+          name: info.name,
+          object,
+          source: info.source,
+        });
+      else
+        errors.push(
+          StatusError.notFound(
+            info.type.group ? `${info.type.resource}.${info.type.group}` : info.type.resource,
+            info.name,
+          ),
+        );
+    }
+    if (readErrors.length > 0) errors.push(new ErrorAggregate(readErrors));
+    return { targets, errors, byName: true };
+  }
+  const resolved = resolveResourceArgs(context.runtime, context.positionals, {
+    namespace: context.namespace,
+    allNamespaces: context.flag<boolean>('all-namespaces') ?? false,
+    labelSelector: options.allowSelectors === false ? '' : (context.flag<string>('selector') ?? ''),
+    fieldSelector: options.allowSelectors === false ? '' : (context.flag<string>('field-selector') ?? ''),
+    selectAll: context.flag<boolean>('all') ?? false,
+  });
+  return {
+    targets: resolved.infos.map((info) => ({
+      ...info,
+      object: structuredClone(info.object) as KubeObject,
+      source: '',
+    })),
+    errors: resolved.errors,
+    byName: resolved.byName,
+  };
+}
