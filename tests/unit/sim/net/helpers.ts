@@ -6,6 +6,7 @@ import { createCluster, type Cluster } from '../../../../src/sim/index.ts';
 import { runInPod } from '../../../../src/sim/net/pod-exec.ts';
 import { PodLogStore } from '../../../../src/sim/net/logs.ts';
 import type { Runtime } from '../../../../src/sim/runtime.ts';
+import type { Pod, Service, Typed } from '../../../../src/sim/api/types.ts';
 
 export async function clusterWith(lines: string[], seed = 1): Promise<Cluster> {
   const cluster = createCluster({ seed });
@@ -57,5 +58,18 @@ export function podNames(cluster: Cluster, prefix: string, namespace = 'default'
 }
 
 export function clusterIp(cluster: Cluster, service: string, namespace = 'default'): string {
-  return (cluster.api.get('services', namespace, service) as { spec: { clusterIP: string } }).spec.clusterIP;
+  return (cluster.api.get('services', namespace, service) as Typed<Service>).spec?.clusterIP ?? '';
+}
+
+export function podOf(
+  cluster: Cluster,
+  name: string,
+  namespace = 'default',
+): { nodeName: string; hostIP: string; podIP: string } {
+  const pod = cluster.api.get('pods', namespace, name) as Typed<Pod>;
+  return {
+    nodeName: pod.spec?.nodeName ?? '',
+    hostIP: pod.status?.hostIP ?? '',
+    podIP: pod.status?.podIP ?? '',
+  };
 }

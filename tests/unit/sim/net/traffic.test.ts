@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clusterIp, clusterWith, execInPod, podNames, podRuntime } from './helpers.ts';
+import { clusterIp, clusterWith, execInPod, podNames, podOf, podRuntime } from './helpers.ts';
 import { httpRequest } from '../../../../src/sim/net/http.ts';
 import { PodLogStore } from '../../../../src/sim/net/logs.ts';
 
@@ -96,9 +96,7 @@ describe('traffic to a NodePort Service', () => {
 
   it('times out when the workstation tries a pod IP', async () => {
     const cluster = await clusterWith(WEB);
-    const pod = cluster.api.get('pods', 'default', podNames(cluster, 'web')[0] as string) as {
-      status: { podIP: string };
-    };
+    const pod = { status: podOf(cluster, podNames(cluster, 'web')[0] as string) };
     const result = await cluster.exec(`curl -sS -m 3 ${pod.status.podIP}:300`);
     expect(result.stderr).toBe(
       'curl: (28) Connection timed out after 3001 milliseconds\n'.replace(
@@ -192,9 +190,7 @@ describe('inside a pod', () => {
       'kubectl create service nodeport web --tcp=80:80 --node-port=30080',
     ]);
     const [pod] = podNames(cluster, 'web');
-    const { hostIP, podIP } = (
-      cluster.api.get('pods', 'default', pod as string) as { status: { hostIP: string; podIP: string } }
-    ).status;
+    const { hostIP, podIP } = podOf(cluster, pod as string);
     const logs = new PodLogStore();
     const result = httpRequest(podRuntime(cluster, logs), {
       from: { kind: 'workstation' },
@@ -224,10 +220,7 @@ describe('Service kinds', () => {
       ...service,
       spec: { ...(service['spec'] as object), externalTrafficPolicy: 'Local' },
     });
-    const pod = cluster.api.get('pods', 'default', podNames(cluster, 'web')[0] as string) as {
-      spec: { nodeName: string };
-      status: { hostIP: string };
-    };
+    const pod = { status: podOf(cluster, podNames(cluster, 'web')[0] as string) };
     const local = await cluster.exec(`curl -s ${pod.status.hostIP}:30033`);
     expect(local.stdout).toMatch(/^Hello from web-/);
     const other = NODE_IPS.find((ip) => ip !== pod.status.hostIP && ip !== '192.168.49.2') as string;
@@ -258,7 +251,7 @@ describe('Service kinds', () => {
     ]);
     const [client] = podNames(cluster, 'client');
     const podIps = podNames(cluster, 'web')
-      .map((n) => (cluster.api.get('pods', 'default', n) as { status: { podIP: string } }).status.podIP)
+      .map((n) => podOf(cluster, n).podIP)
       .sort();
     const headless = await execInPod(cluster, client as string, ['nslookup', 'web']);
     expect(headless.stdout).toBe(
