@@ -25,13 +25,17 @@ export interface BrowserHandle {
 }
 
 /** A persistent context in a new user-data-dir, so nothing leaks between test files. */
-export async function launchBrowser(): Promise<BrowserHandle> {
+export async function launchBrowser(
+  device: { viewport: { width: number; height: number }; isMobile?: boolean; hasTouch?: boolean } = {
+    viewport: { width: 1280, height: 900 },
+  },
+): Promise<BrowserHandle> {
   const profile = mkdtempSync(join(tmpdir(), 'kube101-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     args: chromiumArgs,
     headless: true,
-    viewport: { width: 1280, height: 900 },
+    ...device,
     baseURL,
   });
   return {

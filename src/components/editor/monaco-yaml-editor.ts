@@ -12,7 +12,7 @@ import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker.js?worker';
 import YamlWorker from './yaml.worker.ts?worker';
 import kubernetesSchema from '../../schema/kubernetes.schema.json';
 
-globalThis.MonacoEnvironment = {
+window.MonacoEnvironment = {
   getWorker(_workerId: string, label: string) {
     return label === 'yaml' ? new YamlWorker() : new EditorWorker();
   },
@@ -23,7 +23,6 @@ configureMonacoYaml(monaco, {
   isKubernetes: true,
   // kubectl reads YAML 1.1 (yes/no are booleans); the editor should agree.
   yamlVersion: '1.1',
-  format: false,
   schemas: [
     { uri: 'inmemory://kube101/kubernetes.schema.json', fileMatch: ['*'], schema: kubernetesSchema as never },
   ],

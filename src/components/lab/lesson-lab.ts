@@ -11,6 +11,7 @@ import {
   type ClusterSnapshot,
   type ExecOptions,
 } from '../../sim/index.ts';
+import { editRequestEvent, type EditRequest } from './edit-request.ts';
 import { decodeTranscript, encodeTranscript, isTranscript, type TranscriptEntry } from './transcript.ts';
 
 export interface LabConfig {
@@ -25,12 +26,6 @@ interface SavedLab {
   lesson: string;
   snapshot: ClusterSnapshot;
   transcript: TranscriptEntry[];
-}
-
-export interface EditRequest {
-  path: string;
-  /** The editor calls this when the learner is done editing; `kubectl edit` then reads the file. */
-  done: () => void;
 }
 
 const clockTickMs = 250;
@@ -146,12 +141,12 @@ export class LessonLab extends EventTarget {
     });
     this.cluster.onEdit = (path) =>
       new Promise<void>((resolve) => {
-        const request = new CustomEvent<EditRequest>('edit', {
-          detail: { path, done: resolve },
-          cancelable: true,
-        });
+        const detail: EditRequest = { path, done: resolve };
         // An editor on the page takes the request (preventDefault); without one there is nothing to wait for.
-        if (this.dispatchEvent(request)) resolve();
+        if (window.dispatchEvent(new CustomEvent(editRequestEvent, { detail, cancelable: true }))) {
+          resolve();
+          this.dispatchEvent(new CustomEvent('edit-unhandled', { detail }));
+        }
       });
   }
 

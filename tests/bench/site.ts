@@ -1,0 +1,169 @@
+/**
+ * Site budgets (DESIGN.md): builds the site, serves it, and measures in Debian's Chromium
+ *   - JavaScript a lesson page loads before its terminal is visible (gzip), budget 30 KB;
+ *   - the terminal's time from visible to prompt, budget 300 ms;
+ *   - Monaco: that nothing of it loads until the editor is scrolled into view, its size, and how
+ *     long it takes from then to a working editor.
+ * `npm run bench:site` (add `-- --no-build` to reuse dist/). Exits non-zero when a budget is broken.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Page } from 'playwright-core';
+
+const budgets = { initialJsGzip: 30 * 1024, terminalToPromptMs: 300 };
+const lesson = '/lessons/nodeport-services/';
+
+if (!process.argv.includes('--no-build')) {
+  const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const port = await new Promise<number>((resolve) => {
+  const server = createServer().listen(0, '127.0.0.1', () => {
+    const address = server.address();
+    server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+  });
+});
+const dataDir = mkdtempSync(join(tmpdir(), 'kube101-bench-'));
+const server = spawn(process.execPath, ['dist/server/entry.mjs'], {
+  env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir },
+  stdio: 'ignore',
+});
+const base = `http://127.0.0.1:${port}`;
+for (let i = 0; i < 100; i++) {
+  if (
+    await fetch(base)
+      .then((r) => r.ok)
+      .catch(() => false)
+  )
+    break;
+  await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+  ],
+});
+
+const gzipCache = new Map<string, number>();
+async function gzipBytes(url: string): Promise<number> {
+  if (!gzipCache.has(url)) {
+    const body = Buffer.from(await (await fetch(url)).arrayBuffer());
+    gzipCache.set(url, gzipSync(body, { level: 9 }).length);
+  }
+  return gzipCache.get(url)!;
+}
+
+interface LoadedResource {
+  name: string;
+  startTime: number;
+  responseEnd: number;
+}
+
+async function resources(page: Page): Promise<LoadedResource[]> {
+  return page.evaluate(() =>
+    performance.getEntriesByType('resource').map((entry) => ({
+      name: entry.name,
+      startTime: entry.startTime,
+      responseEnd: (entry as PerformanceResourceTiming).responseEnd,
+    })),
+  );
+}
+
+async function mark(page: Page, name: string): Promise<number | undefined> {
+  return page.evaluate((markName) => performance.getEntriesByName(markName)[0]?.startTime, name);
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const median = (values: number[]) => values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+// 1. JavaScript before the terminal is visible, and the terminal's time to prompt (cold cache each run).
+const initialJs: number[] = [];
+const toPrompt: number[] = [];
+let initialFiles: string[] = [];
+for (let run = 0; run < 5; run++) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(base + lesson);
+  await page.locator('kube-terminal[data-ready]').waitFor({ timeout: 30_000 });
+  const visible = (await mark(page, 'kube101:terminal-visible'))!;
+  const prompt = (await mark(page, 'kube101:terminal-prompt'))!;
+  const before = (await resources(page)).filter((r) => r.name.endsWith('.js') && r.startTime < visible);
+  initialFiles = before.map((r) => new URL(r.name).pathname);
+  let bytes = 0;
+  for (const resource of before) bytes += await gzipBytes(resource.name);
+  // Inline module scripts count too: they are part of the HTML but run as page JavaScript.
+  const inline = await page.evaluate(() =>
+    [...document.querySelectorAll('script:not([src])')].map((script) => script.textContent ?? '').join('\n'),
+  );
+  bytes += gzipSync(Buffer.from(inline), { level: 9 }).length;
+  initialJs.push(bytes);
+  toPrompt.push(prompt - visible);
+  await context.close();
+}
+
+// 2. Monaco: nothing before the editor is in view; then its bytes and its time to a working editor.
+const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+const page = await context.newPage();
+await page.goto(base + lesson);
+await page.locator('kube-terminal[data-ready]').waitFor({ timeout: 30_000 });
+await page.waitForTimeout(500);
+const monacoPattern = /monaco|yaml\.worker|editor\.worker|codicon/;
+const monacoBeforeScroll = (await resources(page)).filter((r) => monacoPattern.test(r.name));
+const scrolledAt = await page.evaluate(() => {
+  document.querySelector('yaml-editor')!.scrollIntoView();
+  return performance.now();
+});
+await page.locator('yaml-editor[data-ready]').waitFor({ timeout: 30_000 });
+const ready = (await mark(page, 'kube101:monaco-ready'))!;
+await page.waitForTimeout(1500); // the workers start once the model exists
+const monacoFiles = (await resources(page)).filter((r) => monacoPattern.test(r.name));
+let monacoBytes = 0;
+for (const resource of monacoFiles) monacoBytes += await gzipBytes(resource.name);
+await context.close();
+
+await browser.close();
+server.kill('SIGTERM');
+rmSync(dataDir, { recursive: true, force: true });
+
+const results = {
+  initialJsGzip: median(initialJs),
+  terminalToPromptMs: median(toPrompt),
+  monacoBeforeScroll: monacoBeforeScroll.length,
+  monacoGzip: monacoBytes,
+  monacoReadyAfterScrollMs: ready - scrolledAt,
+};
+console.log(`\nSite budgets on ${lesson} (median of ${initialJs.length} cold loads, Chromium headless)\n`);
+console.log(
+  `JS before the terminal is visible  ${kb(results.initialJsGzip)} gzip (budget ${kb(budgets.initialJsGzip)})`,
+);
+console.log(`  files: ${initialFiles.join(', ')}`);
+console.log(
+  `terminal visible → prompt          ${results.terminalToPromptMs.toFixed(0)} ms (budget ${budgets.terminalToPromptMs} ms; runs: ${toPrompt.map((t) => t.toFixed(0)).join(', ')})`,
+);
+console.log(`Monaco requests before scrolling   ${results.monacoBeforeScroll} (budget 0)`);
+console.log(
+  `Monaco + workers + CSS             ${kb(results.monacoGzip)} gzip, ${monacoFiles.length} files, loaded on scroll`,
+);
+console.log(`editor in view → Monaco ready      ${results.monacoReadyAfterScrollMs.toFixed(0)} ms`);
+
+const broken = [
+  results.initialJsGzip > budgets.initialJsGzip && 'JS before the terminal is visible',
+  results.terminalToPromptMs > budgets.terminalToPromptMs && 'terminal time to prompt',
+  results.monacoBeforeScroll > 0 && 'Monaco loaded before the editor was in view',
+].filter(Boolean);
+if (broken.length > 0) {
+  console.error(`\nOVER BUDGET: ${broken.join('; ')}`);
+  process.exit(1);
+}

@@ -1,0 +1,134 @@
+/** The lesson's terminal in a real browser: typing, completion, history, heredocs, Ctrl-C, reload, Reset, Share. */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { baseURL, collectPageErrors, haveChromium, launchBrowser, type BrowserHandle } from './browser.ts';
+import { focusTerminal, openLesson, run, screenText, waitForScreen } from './terminal-driver.ts';
+
+describe.skipIf(!haveChromium)('the terminal', () => {
+  let handle: BrowserHandle;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    handle = await launchBrowser();
+    await handle.browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+    page = await handle.browser.newPage();
+    errors = collectPageErrors(page);
+  });
+  afterAll(async () => {
+    await handle?.close();
+  });
+  beforeEach(async () => {
+    await openLesson(page, 'meet-the-cluster');
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await page.locator('kube-terminal:not([data-busy])').waitFor();
+    await focusTerminal(page);
+  });
+
+  it('shows three Ready nodes for kubectl get nodes', async () => {
+    await run(page, 'kubectl get nodes');
+    const screen = await screenText(page);
+    expect(screen).toMatch(/NAME\s+STATUS\s+ROLES\s+AGE\s+VERSION/);
+    expect(screen).toMatch(/control-plane\s+Ready\s+control-plane/);
+    expect(screen).toMatch(/worker-1\s+Ready\s+<none>/);
+    expect(screen).toMatch(/worker-2\s+Ready\s+<none>/);
+    expect(errors).toEqual([]);
+  });
+
+  it('completes commands with Tab and edits the line', async () => {
+    await page.keyboard.type('kubectl get no');
+    await page.keyboard.press('Tab');
+    await waitForScreen(page, /\$ kubectl get nodes $/m);
+    await page.keyboard.type('-o wid');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Alt+F');
+    await page.keyboard.press('Control+K');
+    await waitForScreen(page, /\$ kubectl$/m);
+    await page.keyboard.press('Control+U');
+    await run(page, 'kubectl get nodes -o wide');
+    expect(await screenText(page)).toMatch(/worker-1\s+Ready.*192\.168\.49\.3/);
+  });
+
+  it('recalls earlier commands with the up arrow, also after a reload', async () => {
+    await run(page, 'echo first');
+    await run(page, 'echo second');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    await waitForScreen(page, /\$ echo first$/m);
+    await page.keyboard.press('ArrowDown');
+    await waitForScreen(page, /\$ echo second$/m);
+    await page.keyboard.press('Control+C');
+    await page.reload();
+    await page.locator('kube-terminal[data-ready]').waitFor();
+    await focusTerminal(page);
+    await page.keyboard.press('ArrowUp');
+    await waitForScreen(page, /\$ echo second$/m);
+  });
+
+  it('reads a here-document into a file that kubectl applies', async () => {
+    await page.keyboard.type('cat <<EOF > pod.yaml');
+    await page.keyboard.press('Enter');
+    for (const line of [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: hello',
+      '  labels:',
+      '    app: hello',
+      'spec:',
+      '  containers:',
+      '  - name: web',
+      '    image: nginx',
+    ]) {
+      await page.keyboard.type(line);
+      await page.keyboard.press('Enter');
+    }
+    await waitForScreen(page, /^> {5}image: nginx$/m);
+    await run(page, 'EOF');
+    await run(page, 'kubectl apply -f pod.yaml');
+    await waitForScreen(page, /pod\/hello created/);
+  });
+
+  it('stops a streaming command with Ctrl-C', async () => {
+    await page.keyboard.type('kubectl get pods --watch');
+    await page.keyboard.press('Enter');
+    await page.locator('kube-terminal[data-busy]').waitFor();
+    await page.waitForTimeout(300);
+    await page.keyboard.press('Control+C');
+    await page.locator('kube-terminal:not([data-busy])').waitFor({ timeout: 5000 });
+    await waitForScreen(page, /\^C\n.*\$ $/);
+  });
+
+  it('keeps the cluster across a reload and starts over on Reset', async () => {
+    await run(page, 'kubectl create deployment web --image=nginx --replicas=2');
+    await waitForScreen(page, /deployment.apps\/web created/);
+    await page.reload();
+    await page.locator('kube-terminal[data-ready]').waitFor();
+    await focusTerminal(page);
+    await run(page, 'kubectl get deployments');
+    await waitForScreen(page, /^web\s+\d\/2/m);
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await page.getByRole('status').filter({ hasText: 'reset' }).waitFor();
+    await focusTerminal(page);
+    await run(page, 'kubectl get deployments');
+    await waitForScreen(page, /No resources found in default namespace\./);
+  });
+
+  it('shares a link that rebuilds the same cluster', async () => {
+    await run(page, 'kubectl create deployment shared --image=nginx');
+    await page.getByRole('button', { name: 'Share' }).click();
+    await page.getByRole('status').filter({ hasText: 'Link copied' }).waitFor();
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    expect(link).toMatch(/#replay=[\w-]+$/);
+
+    const stranger = await handle.browser.newPage();
+    await stranger.goto(link);
+    await stranger.locator('kube-terminal[data-ready]').waitFor({ timeout: 20_000 });
+    await waitForScreen(stranger, /Rebuilt from a shared link: 1 step replayed\./);
+    expect(stranger.url()).not.toContain('#replay=');
+    await focusTerminal(stranger);
+    await run(stranger, 'kubectl get deployments');
+    await waitForScreen(stranger, /^shared\s/m);
+    await stranger.close();
+  });
+});
