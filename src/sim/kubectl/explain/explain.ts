@@ -48,6 +48,16 @@ function parseGroupVersion(text: string): { group: string; version: string } {
   throw new ExplainError(`error: unexpected GroupVersion string: ${text}`);
 }
 
+/**
+ * kubectl's shortcut expander matches short names as typed (`svc`, not `SVC`); only full names reach the
+ * RESTMapper, which lowercases them (`Services`, `Service`).
+ */
+function isMiscasedShortName(type: ResourceType, name: string): boolean {
+  const lower = name.toLowerCase();
+  const fullNames = [type.resource, type.singular, type.kind.toLowerCase()];
+  return !fullNames.includes(lower) && !type.shortNames.includes(name);
+}
+
 interface Resolved {
   type: ResourceType;
   gvr: GroupVersionResource;
@@ -63,7 +73,8 @@ function resolve(path: string, apiVersion: string): Resolved {
     );
   }
   const type = findResourceType(firstNode);
-  if (!type) throw new ExplainError(`the server doesn't have a resource type "${firstNode}"`);
+  if (!type || isMiscasedShortName(type, firstNode))
+    throw new ExplainError(`the server doesn't have a resource type "${firstNode}"`);
   const gvr = { group: type.group, version: type.version, resource: type.resource };
   if (apiVersion) {
     return { type, gvr: { ...gvr, ...parseGroupVersion(apiVersion) }, fieldPath: nodes.slice(1) };
