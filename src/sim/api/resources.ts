@@ -69,15 +69,19 @@ export function apiVersionOf(type: ResourceType): string {
   return type.group ? `${type.group}/${type.version}` : type.version;
 }
 
-/** `pods`, `pod`, `po`, `Pod`, `pods.v1.`, `deployments.apps`, `deploy.apps/v1`... as kubectl's RESTMapper. */
+/**
+ * `pods`, `pod`, `po`, `Pod`, `pods.v1.`, `deployments.apps`, `deploy.apps/v1`... as kubectl
+ * resolves them: short names are expanded only when typed exactly (`SVC` is not `svc`), then the
+ * RESTMapper lowercases what it matches against resource, singular and kind names.
+ */
 export function findResourceType(name: string): ResourceType | undefined {
-  const lower = name.toLowerCase();
-  const dot = lower.indexOf('.');
-  const base = dot < 0 ? lower : lower.slice(0, dot);
-  const qualifier = dot < 0 ? undefined : lower.slice(dot + 1);
+  const dot = name.indexOf('.');
+  const typed = dot < 0 ? name : name.slice(0, dot);
+  const base = typed.toLowerCase();
+  const qualifier = dot < 0 ? undefined : name.slice(dot + 1).toLowerCase();
   return RESOURCE_TYPES.find((type) => {
-    const names = [type.resource, type.singular, type.kind.toLowerCase(), ...type.shortNames];
-    if (!names.includes(base)) return false;
+    const names = [type.resource, type.singular, type.kind.toLowerCase()];
+    if (!names.includes(base) && !type.shortNames.includes(typed)) return false;
     if (qualifier === undefined) return true;
     const [group = '', version] = qualifier.split('/');
     // `pods.v1.` style (resource.version.group) and `deployments.apps` / `deployments.v1.apps`.
