@@ -54,6 +54,8 @@ async function runGet(context: CommandContext): Promise<number> {
   if (context.flag<boolean>('ignore-not-found'))
     resolved.errors = resolved.errors.filter((e) => e.reason !== 'NotFound');
 
+  if (resolved.types.some((t) => t.resource === 'endpoints')) context.stderr(endpointsWarning());
+
   const output = context.flag<string>('output');
   const humanReadable = output === '' || output === 'wide';
   let format: OutputFormat;
@@ -129,6 +131,11 @@ function resolveFromFiles(context: CommandContext): ResolvedResources {
     }
   }
   return resolved;
+}
+
+/** The API server's warning on every v1 Endpoints request (1.33+), which kubectl prints once. */
+export function endpointsWarning(): string {
+  return 'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n';
 }
 
 function printErrors(context: CommandContext, errors: readonly StatusError[]): number {

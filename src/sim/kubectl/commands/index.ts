@@ -6,8 +6,9 @@ import type { KubectlCommand } from '../command.ts';
 import { versionCommand } from './version.ts';
 import { createCommand } from './create/index.ts';
 import { getCommand } from './get.ts';
+import { describeCommand } from './describe.ts';
 
-export const COMMANDS: readonly KubectlCommand[] = [createCommand, getCommand, versionCommand];
+export const COMMANDS: readonly KubectlCommand[] = [createCommand, getCommand, describeCommand, versionCommand];
 
 /** Walk `argv` down the table: `create service nodeport web --tcp=82:300` → that subcommand. */
 export function findCommand(argv: readonly string[]): { command: KubectlCommand | undefined; path: string[]; rest: string[] } {

@@ -1,0 +1,24 @@
+/** The describer of each resource the simulator serves; others get kubectl's generic describer. */
+import type { Describer } from './describer.ts';
+import { describePod } from './pod.ts';
+import { describeService } from './service.ts';
+import { describeDeployment, describeReplicaSet } from './workloads.ts';
+import { describeEndpointSlice, describeEndpoints } from './endpoints.ts';
+import { describeNode } from './node.ts';
+import { describeConfigMap, describeNamespace } from './namespace.ts';
+import { describeEvent } from './event.ts';
+
+export const DESCRIBERS: Readonly<Record<string, Describer>> = {
+  pods: describePod,
+  services: describeService,
+  deployments: describeDeployment,
+  replicasets: describeReplicaSet,
+  endpoints: describeEndpoints,
+  endpointslices: describeEndpointSlice,
+  nodes: describeNode,
+  namespaces: describeNamespace,
+  configmaps: describeConfigMap,
+  events: describeEvent,
+};
+
+export type { Describer, DescribeContext } from './describer.ts';
