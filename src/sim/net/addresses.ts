@@ -23,18 +23,19 @@ export interface NodeAddress {
 }
 
 export function nodeAddresses(runtime: Runtime): NodeAddress[] {
-  return (runtime.api.list('nodes') as StoredNode[]).flatMap((node) => {
+  return ([...runtime.api.store.peek('nodes')] as StoredNode[]).flatMap((node) => {
     const ip = node.status?.addresses?.find((a) => a.type === 'InternalIP')?.address;
     return ip ? [{ name: node.metadata.name, ip, podCIDR: node.spec?.podCIDR }] : [];
   });
 }
 
-export function allPods(runtime: Runtime): StoredPod[] {
-  return runtime.api.list('pods') as StoredPod[];
+/** Read-only views of the stored objects: routing a request must not copy every pod of the cluster. */
+export function allPods(runtime: Runtime): readonly StoredPod[] {
+  return [...runtime.api.store.peek('pods')] as StoredPod[];
 }
 
-export function allServices(runtime: Runtime): StoredService[] {
-  return runtime.api.list('services') as StoredService[];
+export function allServices(runtime: Runtime): readonly StoredService[] {
+  return [...runtime.api.store.peek('services')] as StoredService[];
 }
 
 /** The pod with this IP (not host-network pods: their IP is their node's). */
