@@ -1,0 +1,255 @@
+/**
+ * The EndpointSlice controller (pkg/controller/endpointslice): every Service with a selector gets
+ * slices named `<service>-<5 random>` holding its pods as endpoints with ready/serving/terminating
+ * conditions, at most 100 to a slice, one set of slices per distinct port list. Like the real
+ * reconciler it keeps endpoints in the slice they are in and fills slices with room before
+ * creating new ones; a service with no endpoints keeps one empty placeholder slice.
+ */
+import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
+import type { KubeObject, Typed } from '../api/types.ts';
+import type { Controller, ControllerContext } from './controller.ts';
+import type { Informer } from './informer.ts';
+import {
+  controllerReference,
+  isPodReady,
+  isTerminating,
+  keyOf,
+  objectKey,
+  type StoredPod,
+} from './objects.ts';
+import {
+  findPort,
+  hasSelector,
+  selectedPods,
+  servicesSelecting,
+  type StoredService,
+} from './service-pods.ts';
+
+type StoredSlice = Typed<EndpointSlice>;
+type Endpoint = EndpointSlice['endpoints'][number];
+type Port = NonNullable<EndpointSlice['ports']>[number];
+
+export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
+const MANAGED_BY = 'endpointslice.kubernetes.io/managed-by';
+const CONTROLLER_NAME = 'endpointslice-controller.k8s.io';
+const TRIGGER_TIME = 'endpoints.kubernetes.io/last-change-trigger-time';
+const HEADLESS = 'service.kubernetes.io/headless';
+/** --max-endpoints-per-slice default. */
+const MAX_ENDPOINTS_PER_SLICE = 100;
+
+export class EndpointSliceController implements Controller {
+  readonly name = 'endpointslice-controller';
+  readonly #informer: Informer;
+  readonly #dirty = new Set<string>();
+
+  constructor(informer: Informer) {
+    this.#informer = informer;
+    informer.subscribe((change) => {
+      if (change.resource === 'services') this.#dirty.add(keyOf(change.object));
+      if (change.resource === 'endpointslices') {
+        const service = change.object.metadata.labels?.[SERVICE_NAME_LABEL];
+        if (service) this.#dirty.add(objectKey(change.object.metadata.namespace, service));
+      }
+      if (change.resource !== 'pods') return;
+      const namespace = change.object.metadata.namespace ?? 'default';
+      for (const key of servicesSelecting(informer, namespace, [
+        change.object.metadata.labels,
+        change.old?.metadata.labels,
+      ])) {
+        this.#dirty.add(key);
+      }
+    });
+  }
+
+  reconcile(context: ControllerContext): void {
+    this.#informer.attach(context.api.store);
+    const keys = [...this.#dirty].sort();
+    this.#dirty.clear();
+    for (const key of keys) this.#sync(context, key);
+  }
+
+  #slicesOf(namespace: string, service: string): StoredSlice[] {
+    const slices: StoredSlice[] = [];
+    for (const object of this.#informer.all('endpointslices')) {
+      const labels = object.metadata.labels ?? {};
+      if (
+        object.metadata.namespace === namespace &&
+        labels[SERVICE_NAME_LABEL] === service &&
+        labels[MANAGED_BY] === CONTROLLER_NAME
+      ) {
+        slices.push(object as StoredSlice);
+      }
+    }
+    return slices.sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
+  }
+
+  #sync(context: ControllerContext, key: string): void {
+    const slash = key.indexOf('/');
+    const namespace = key.slice(0, slash);
+    const name = key.slice(slash + 1);
+    const service = this.#informer.getByKey('services', key) as StoredService | undefined;
+    const existing = this.#slicesOf(namespace, name);
+    if (!service || !hasSelector(service) || isTerminating(service)) {
+      // Without a selector the slices are someone else's business; the controller's own go.
+      for (const slice of existing) context.api.delete('endpointslices', namespace, slice.metadata.name);
+      return;
+    }
+    const desired = this.#desired(service);
+    const labels = sliceLabels(service);
+    const now = context.timestamp();
+    const writes = new Map<StoredSlice, { endpoints: Endpoint[]; ports: Port[] }>();
+    const keep = new Set<StoredSlice>();
+    // Endpoints stay in the slice that already holds them, with their conditions refreshed.
+    for (const slice of existing) {
+      const group = desired.get(JSON.stringify(slice.ports ?? []));
+      if (!group) continue;
+      const endpoints: Endpoint[] = [];
+      for (const endpoint of slice.endpoints ?? []) {
+        const uid = endpoint.targetRef?.uid ?? '';
+        const fresh = group.endpoints.get(uid);
+        if (!fresh) continue;
+        endpoints.push(fresh);
+        group.endpoints.delete(uid);
+      }
+      writes.set(slice, { endpoints, ports: group.ports });
+    }
+    // New endpoints fill slices with room, then new slices.
+    for (const [portsKey, group] of desired) {
+      const pending = [...group.endpoints.values()];
+      for (const [slice, content] of writes) {
+        if (JSON.stringify(content.ports) !== portsKey) continue;
+        while (pending.length > 0 && content.endpoints.length < MAX_ENDPOINTS_PER_SLICE)
+          content.endpoints.push(pending.shift() as Endpoint);
+        if (content.endpoints.length > 0) keep.add(slice);
+      }
+      while (pending.length > 0) {
+        const endpoints = pending.splice(0, MAX_ENDPOINTS_PER_SLICE);
+        this.#create(context, service, labels, endpoints, group.ports, now);
+      }
+    }
+    for (const [slice, content] of writes) if (content.endpoints.length > 0) keep.add(slice);
+    let needPlaceholder = desired.size === 0 || [...desired.values()].every((g) => g.total === 0);
+    for (const slice of existing) {
+      const content = writes.get(slice);
+      if (keep.has(slice) && content) {
+        this.#update(context, slice, labels, content.endpoints, content.ports, now);
+        continue;
+      }
+      if (needPlaceholder) {
+        this.#update(context, slice, labels, null, null, now);
+        needPlaceholder = false;
+        continue;
+      }
+      context.api.delete('endpointslices', namespace, slice.metadata.name);
+    }
+    if (needPlaceholder) this.#create(context, service, labels, null, null, now);
+  }
+
+  /** Endpoints by pod uid, grouped by the ports they resolve to. */
+  #desired(
+    service: StoredService,
+  ): Map<string, { ports: Port[]; endpoints: Map<string, Endpoint>; total: number }> {
+    const groups = new Map<string, { ports: Port[]; endpoints: Map<string, Endpoint>; total: number }>();
+    const publishNotReady = service.spec?.publishNotReadyAddresses === true;
+    for (const pod of selectedPods(this.#informer, service)) {
+      const ports: Port[] = [];
+      for (const servicePort of service.spec?.ports ?? []) {
+        const port = findPort(pod, servicePort);
+        if (port === undefined) continue;
+        ports.push({
+          name: servicePort.name ?? '',
+          port,
+          protocol: servicePort.protocol ?? 'TCP',
+          ...(servicePort.appProtocol ? { appProtocol: servicePort.appProtocol } : {}),
+        });
+      }
+      const portsKey = JSON.stringify(ports);
+      let group = groups.get(portsKey);
+      if (!group) {
+        group = { ports, endpoints: new Map(), total: 0 };
+        groups.set(portsKey, group);
+      }
+      group.endpoints.set(pod.metadata.uid ?? '', endpoint(pod, publishNotReady));
+      group.total++;
+    }
+    return groups;
+  }
+
+  #create(
+    context: ControllerContext,
+    service: StoredService,
+    labels: Record<string, string>,
+    endpoints: Endpoint[] | null,
+    ports: Port[] | null,
+    now: string,
+  ): void {
+    const slice: KubeObject = {
+      apiVersion: 'discovery.k8s.io/v1',
+      kind: 'EndpointSlice',
+      metadata: {
+        name: '',
+        generateName: `${service.metadata.name}-`,
+        namespace: service.metadata.namespace,
+        labels,
+        annotations: { [TRIGGER_TIME]: now },
+        ownerReferences: [controllerReference(service)],
+      },
+      addressType: 'IPv4',
+      endpoints,
+      ports,
+    };
+    context.api.create('endpointslices', slice, { fieldManager: 'endpointslice-controller' });
+  }
+
+  #update(
+    context: ControllerContext,
+    slice: StoredSlice,
+    labels: Record<string, string>,
+    endpoints: Endpoint[] | null,
+    ports: Port[] | null,
+    now: string,
+  ): void {
+    // Endpoints are built in a fixed key order, so plain JSON compares: this runs at every pod change.
+    const unchanged =
+      JSON.stringify(slice.endpoints ?? null) === JSON.stringify(endpoints) &&
+      JSON.stringify(slice.ports ?? null) === JSON.stringify(ports) &&
+      JSON.stringify(slice.metadata.labels ?? {}) === JSON.stringify(labels);
+    if (unchanged) return;
+    const annotations = { ...(slice.metadata.annotations ?? {}), [TRIGGER_TIME]: now };
+    const updated = {
+      ...slice,
+      metadata: { ...slice.metadata, labels, annotations },
+      endpoints,
+      ports,
+    } as KubeObject;
+    context.api.store.put('endpointslices', updated);
+  }
+}
+
+function sliceLabels(service: StoredService): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const [key, value] of Object.entries(service.metadata.labels ?? {})) {
+    if (key !== SERVICE_NAME_LABEL && key !== MANAGED_BY && key !== HEADLESS) labels[key] = value;
+  }
+  if (service.spec?.clusterIP === 'None') labels[HEADLESS] = '';
+  labels[SERVICE_NAME_LABEL] = service.metadata.name;
+  labels[MANAGED_BY] = CONTROLLER_NAME;
+  return labels;
+}
+
+/** podToEndpoint: serving follows the Ready condition; ready also needs the pod not to be terminating. */
+function endpoint(pod: StoredPod, publishNotReady: boolean): Endpoint {
+  const terminating = isTerminating(pod);
+  const serving = isPodReady(pod);
+  return {
+    addresses: [pod.status?.podIP ?? ''],
+    conditions: { ready: publishNotReady || (serving && !terminating), serving, terminating },
+    ...(pod.spec?.nodeName ? { nodeName: pod.spec.nodeName } : {}),
+    targetRef: {
+      kind: 'Pod',
+      namespace: pod.metadata.namespace,
+      name: pod.metadata.name,
+      uid: pod.metadata.uid,
+    },
+  };
+}
