@@ -10,7 +10,10 @@ import { PGliteDialect } from './pglite-dialect.ts';
 import type { Database } from './schema.ts';
 
 export type DatabaseLocation =
-  { driver: 'postgres'; url: string } | { driver: 'pglite'; dataDir: string } | { driver: 'pglite-memory' };
+  | { driver: 'postgres'; url: string }
+  | { driver: 'pglite'; dataDir: string }
+  /** In memory, for tests; `template` is a dump (PGlite's dumpDataDir) to start from instead of an empty cluster. */
+  | { driver: 'pglite-memory'; template?: Blob };
 
 export interface DatabaseHandle {
   db: Kysely<Database>;
@@ -43,14 +46,17 @@ function openPostgres(location: { driver: 'postgres'; url: string }): DatabaseHa
 }
 
 async function openPGlite(
-  location: { driver: 'pglite'; dataDir: string } | { driver: 'pglite-memory' },
+  location: Exclude<DatabaseLocation, { driver: 'postgres' }>,
 ): Promise<DatabaseHandle> {
   const lock = location.driver === 'pglite' ? lockDataDir(location.dataDir) : undefined;
   const releaseOnExit = () => lock?.release();
   process.once('exit', releaseOnExit);
   let pglite: PGlite;
   try {
-    pglite = await PGlite.create(location.driver === 'pglite' ? join(location.dataDir, 'pglite') : undefined);
+    pglite =
+      location.driver === 'pglite'
+        ? await PGlite.create(join(location.dataDir, 'pglite'))
+        : await PGlite.create(location.template ? { loadDataDir: location.template } : {});
   } catch (error) {
     lock?.release();
     throw error;

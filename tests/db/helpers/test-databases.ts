@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { describe, it } from 'vitest';
+import { pgliteTemplate } from './pglite-template.ts';
 import {
   openDatabase,
   type DatabaseHandle,
@@ -22,7 +23,7 @@ export interface TestDatabase {
 function pgliteTestDatabase(): TestDatabase {
   return {
     name: 'pglite',
-    createLocation: async () => ({ driver: 'pglite-memory' }),
+    createLocation: async () => ({ driver: 'pglite-memory', template: (await pgliteTemplate()).dump }),
     open: (location) => openDatabase(location),
     dropAll: async () => {},
   };
