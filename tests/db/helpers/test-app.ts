@@ -68,15 +68,15 @@ export class TestBrowser {
     if (this.cookies.size > 0) {
       headers.set('Cookie', [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '));
     }
-    let body: string | undefined;
+    let requestBody: string | undefined;
     if (options.json !== undefined) {
       headers.set('Content-Type', 'application/json');
-      body = JSON.stringify(options.json);
+      requestBody = JSON.stringify(options.json);
     }
     const request = new Request(new URL(path, ORIGIN), {
       method,
       headers,
-      ...(body === undefined ? {} : { body }),
+      ...(requestBody === undefined ? {} : { body: requestBody }),
     });
     const response = await handleRoute(
       handler,
@@ -91,7 +91,7 @@ export class TestBrowser {
     const text = await response.text();
     // Tests read the JSON they expect field by field; a schema per response would add nothing.
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const body = text ? (JSON.parse(text) as any) : undefined;
-    return { status: response.status, headers: response.headers, body };
+    const json: any = text ? JSON.parse(text) : undefined;
+    return { status: response.status, headers: response.headers, body: json };
   }
 }
