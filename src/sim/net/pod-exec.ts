@@ -111,8 +111,8 @@ function containerMachine(
     '/etc/hosts',
     `# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n${pod.status?.podIP ?? ''}\t${pod.metadata.name}\n`,
   );
-  fs.mkdir('/tmp');
-  fs.mkdir('/root');
+  for (const dir of ['/bin', '/dev', '/home', '/proc', '/root', '/sys', '/tmp', '/usr', '/var'])
+    fs.mkdir(dir);
   return {
     shell: shell ?? 'ash',
     hostname: pod.metadata.name,

@@ -4,6 +4,7 @@
  */
 import type { WordPart, WordToken } from './lexer.ts';
 import type { CommandIO, ShellContext } from './command.ts';
+import { evaluateArithmetic } from './arithmetic.ts';
 
 export interface ExpansionContext {
   shell: ShellContext;
@@ -21,8 +22,14 @@ interface Field {
   glob: boolean;
 }
 
-/** The words a token becomes (none, one or many). */
+/** The words a token becomes (none, one or many): braces first (`web-{1..3}`), then the rest. */
 export async function expandWord(word: WordToken, context: ExpansionContext): Promise<string[]> {
+  const words: string[] = [];
+  for (const parts of expandBraces(word.parts)) words.push(...(await expandParts(parts, context)));
+  return words;
+}
+
+async function expandParts(wordParts: readonly WordPart[], context: ExpansionContext): Promise<string[]> {
   const fields: Field[] = [];
   let current: Field | undefined;
   const append = (text: string, quoted: boolean, glob: boolean): void => {
@@ -31,7 +38,7 @@ export async function expandWord(word: WordToken, context: ExpansionContext): Pr
     current.quoted ||= quoted;
     current.glob ||= glob;
   };
-  for (const part of word.parts) {
+  for (const part of wordParts) {
     if (part.kind === 'text') {
       append(part.text, part.quoted, !part.quoted && /[*?[]/.test(part.text));
       continue;
@@ -71,6 +78,11 @@ async function expandPart(
   part: Exclude<WordPart, { kind: 'text' }>,
   context: ExpansionContext,
 ): Promise<string> {
+  if (part.kind === 'arithmetic') {
+    // Parameters inside are expanded first, as bash does: `$(( $n + 1 ))` and `$(( n + 1 ))` both work.
+    const text = await expandToString(lexArithmetic(part.source), context);
+    return String(evaluateArithmetic(text, (name) => parameter(name, context)));
+  }
   if (part.kind === 'command') {
     let output = '';
     await context.shell.run(part.source, {
@@ -155,4 +167,59 @@ function globRegex(pattern: string): RegExp {
     } else source += char.replace(/[.+^${}()|\\/]/g, '\\$&');
   }
   return new RegExp(`^${source}$`);
+}
+
+/** `{1..5}`, `{a..c}`, `{x,y}` in unquoted text: one copy of the word per item, left to right. */
+export function expandBraces(parts: readonly WordPart[]): WordPart[][] {
+  for (const [index, part] of parts.entries()) {
+    if (part.kind !== 'text' || part.quoted) continue;
+    const match = /\{([^{}]*)\}/.exec(part.text);
+    if (!match) continue;
+    const items = braceItems(match[1] ?? '');
+    if (!items) continue;
+    const before = part.text.slice(0, match.index);
+    const after = part.text.slice(match.index + match[0].length);
+    return items.flatMap((item) =>
+      expandBraces([
+        ...parts.slice(0, index),
+        { kind: 'text', text: `${before}${item}${after}`, quoted: false },
+        ...parts.slice(index + 1),
+      ]),
+    );
+  }
+  return [[...parts]];
+}
+
+function braceItems(inner: string): string[] | undefined {
+  const range = /^(-?\d+|[A-Za-z])\.\.(-?\d+|[A-Za-z])(?:\.\.(-?\d+))?$/.exec(inner);
+  if (range) {
+    const [, fromText = '', toText = '', stepText] = range;
+    const numeric = /\d/.test(fromText) && /\d/.test(toText);
+    if (!numeric && (/\d/.test(fromText) || /\d/.test(toText))) return undefined;
+    const from = numeric ? Number(fromText) : fromText.charCodeAt(0);
+    const to = numeric ? Number(toText) : toText.charCodeAt(0);
+    const step = Math.abs(Number(stepText ?? 1)) || 1;
+    const items: string[] = [];
+    for (let n = from; from <= to ? n <= to : n >= to; n += from <= to ? step : -step) {
+      items.push(numeric ? String(n) : String.fromCharCode(n));
+      if (items.length >= 100_000) break;
+    }
+    return items;
+  }
+  if (!inner.includes(',')) return undefined;
+  return inner.split(',');
+}
+
+/** The `$name` and `${...}` references inside an arithmetic expression, as word parts. */
+function lexArithmetic(source: string): WordPart[] {
+  const parts: WordPart[] = [];
+  const pattern = /\$\{?([A-Za-z_][A-Za-z0-9_]*|[?#$])\}?/g;
+  let last = 0;
+  for (const match of source.matchAll(pattern)) {
+    if (match.index > last) parts.push({ kind: 'text', text: source.slice(last, match.index), quoted: true });
+    parts.push({ kind: 'param', name: match[1] ?? '', quoted: true });
+    last = match.index + match[0].length;
+  }
+  if (last < source.length) parts.push({ kind: 'text', text: source.slice(last), quoted: true });
+  return parts;
 }

@@ -8,6 +8,7 @@ import {
   parse,
   ShellSyntaxError,
   type AndOr,
+  type IfClause,
   type Command,
   type List,
   type Pipeline,
@@ -119,6 +120,7 @@ export class ShellSession implements ShellContext {
         return await this.#forLoop(command.variable, command.items, command.body, redirected);
       if (command.type === 'while')
         return await this.#whileLoop(command.until, command.condition, command.body, redirected);
+      if (command.type === 'if') return await this.#ifClause(command, redirected);
       return await this.#simple(command.assignments, command.words, redirected);
     } catch (error) {
       // A bug in one command must not take the shell down with it.
@@ -201,6 +203,13 @@ export class ShellSession implements ShellContext {
         words.push(token.parts.map((p) => (p.kind === 'text' ? p.text : '')).join(''));
     }
     return words;
+  }
+
+  async #ifClause(clause: IfClause, io: CommandIO): Promise<number> {
+    for (const branch of clause.branches) {
+      if ((await this.#list(branch.condition, io)) === 0) return this.#list(branch.body, io);
+    }
+    return clause.otherwise ? this.#list(clause.otherwise, io) : 0;
   }
 
   async #forLoop(variable: string, items: WordToken[], body: List, io: CommandIO): Promise<number> {

@@ -15,7 +15,8 @@ export type WordPart =
       operator?: ':-' | '-' | ':=' | '#';
       argument?: WordPart[];
     }
-  | { kind: 'command'; source: string; quoted: boolean };
+  | { kind: 'command'; source: string; quoted: boolean }
+  | { kind: 'arithmetic'; source: string; quoted: boolean };
 
 export interface WordToken {
   type: 'word';
@@ -298,6 +299,15 @@ class Lexer {
       return { kind: 'command', source, quoted };
     }
     const next = input[this.#index + 1];
+    if (next === '(' && input[this.#index + 2] === '(') {
+      // `$((i + 1))`: arithmetic, closed by the `))` that balances it.
+      const close = matchingParen(input, this.#index + 3);
+      if (close >= 0 && input[close + 1] === ')') {
+        const source = input.slice(this.#index + 3, close);
+        this.#index = close + 2;
+        return { kind: 'arithmetic', source, quoted };
+      }
+    }
     if (next === '(') {
       const close = matchingParen(input, this.#index + 2);
       if (close < 0) {

@@ -36,7 +36,14 @@ export interface WhileLoop {
   redirects: Redirect[];
 }
 
-export type Command = SimpleCommand | ForLoop | WhileLoop;
+export interface IfClause {
+  type: 'if';
+  branches: { condition: List; body: List }[];
+  otherwise: List | undefined;
+  redirects: Redirect[];
+}
+
+export type Command = SimpleCommand | ForLoop | WhileLoop | IfClause;
 
 export interface Pipeline {
   negated: boolean;
@@ -142,6 +149,7 @@ class Parser {
       const reserved = reservedWord(token);
       if (reserved === 'for') return this.#forLoop();
       if (reserved === 'while' || reserved === 'until') return this.#whileLoop(reserved === 'until');
+      if (reserved === 'if') return this.#ifClause();
       if (reserved && (RESERVED_STARTS.has(reserved) || stop.has(reserved)))
         throw new ShellSyntaxError(reserved);
     }
@@ -202,6 +210,43 @@ class Parser {
     if (condition.length === 0) throw new ShellSyntaxError(this.#peek() ? 'do' : undefined);
     const body = this.#doBody();
     return { type: 'while', until, condition, body, redirects: this.#trailingRedirects() };
+  }
+
+  #ifClause(): IfClause {
+    const branches: IfClause['branches'] = [];
+    let otherwise: List | undefined;
+    let keyword = 'if';
+    while (keyword === 'if' || keyword === 'elif') {
+      this.#index++;
+      const condition = this.list(new Set(['then']));
+      this.#expectWord('then', condition.length === 0);
+      const body = this.list(new Set(['elif', 'else', 'fi']));
+      if (body.length === 0)
+        throw new ShellSyntaxError(this.#peek() ? describe(this.#peek() as Token) : undefined);
+      branches.push({ condition, body });
+      keyword = this.#peekWord() ?? '';
+    }
+    if (keyword === 'else') {
+      this.#index++;
+      otherwise = this.list(new Set(['fi']));
+      if (otherwise.length === 0) throw new ShellSyntaxError(this.#peek() ? 'fi' : undefined);
+    }
+    this.#expectWord('fi', false);
+    return { type: 'if', branches, otherwise, redirects: this.#trailingRedirects() };
+  }
+
+  #peekWord(): string | undefined {
+    const token = this.#peek();
+    return token?.type === 'word' ? reservedWord(token) : undefined;
+  }
+
+  /** The reserved word `word` must come next; `empty` says the part before it had no command. */
+  #expectWord(word: string, empty: boolean): void {
+    const token = this.#peek();
+    if (!token) throw new ShellSyntaxError(undefined);
+    if (empty || token.type !== 'word' || reservedWord(token) !== word)
+      throw new ShellSyntaxError(describe(token));
+    this.#index++;
   }
 
   #doBody(): List {

@@ -6,6 +6,7 @@ import type { ShellCommand } from '../command.ts';
 import { awk, base64, cut, grep, head, seq, sort, tail, tee, tr, uniq, wc } from './text.ts';
 import { cat, cd, cp, ls, mkdir, mv, pwd, rm, touch } from './files.ts';
 import * as session from './session.ts';
+import { bracket, test } from './test.ts';
 import { curl } from '../../net/tools/curl.ts';
 import { wget } from '../../net/tools/wget.ts';
 import { nslookup } from '../../net/tools/nslookup.ts';
@@ -59,6 +60,8 @@ export const SHELL_BUILTINS: ReadonlyMap<string, ShellCommand> = new Map<string,
   ['false', session.falseCommand],
   ['history', session.history],
   ['printf', session.printf],
+  ['test', test],
+  ['[', bracket],
   ['pwd', pwd],
   ['true', session.trueCommand],
   ['type', session.type],

@@ -201,6 +201,30 @@ describe('workstation shell', () => {
     expect(opened).toEqual(['/home/learner/svc.yaml']);
   });
 
+  it('expands braces and arithmetic, and runs if, test and counting loops', async () => {
+    const { results } = await run([
+      'echo {1..3} web-{a,b}.yaml "{1..2}"',
+      'i=0; while [ $i -lt 3 ]; do echo -n "$i "; i=$((i+1)); done; echo',
+      'if [ -f nofile ]; then echo file; elif [ "$HOME" = /home/learner ]; then echo home; else echo neither; fi',
+      'echo $((2**10 + 3*4)) $(( (7 - 1) / 4 ))',
+      '[ 1 -eq a ]',
+      'if true; then; fi',
+    ]);
+    expect(results.map((r) => r.stdout)).toEqual([
+      '1 2 3 web-a.yaml web-b.yaml {1..2}\n',
+      '0 1 2 \n',
+      'home\n',
+      '1036 1\n',
+      '',
+      '',
+    ]);
+    expect(results[4]).toMatchObject({ stderr: 'bash: [: a: integer expression expected\n', exitCode: 2 });
+    expect(results[5]).toMatchObject({
+      stderr: "bash: syntax error near unexpected token `;'\n",
+      exitCode: 2,
+    });
+  });
+
   it('stops a runaway while loop', async () => {
     const { last } = await run(['while true; do true; done']);
     expect(last.exitCode).toBe(130);
