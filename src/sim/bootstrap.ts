@@ -1,10 +1,11 @@
 /**
  * The cluster a learner starts with: a small kubeadm cluster of one control-plane node and two
- * workers, its namespaces, and the `kubernetes` service, as they stand a few minutes after
- * `kubeadm init` and two `kubeadm join`s.
+ * workers, its namespaces, the `kubernetes` service and the system pods, as they stand a few
+ * minutes after `kubeadm init` and two `kubeadm join`s.
  */
 import type { ApiServer } from './api/apiserver.ts';
 import type { KubeObject } from './api/types.ts';
+import { systemWorkloads, apiServerEndpoints } from './bootstrap-system.ts';
 
 export interface NodeDefinition {
   name: string;
@@ -49,7 +50,11 @@ export function bootstrapCluster(api: ApiServer, createdAt: string): void {
     stamp({
       apiVersion: 'v1',
       kind: 'Service',
-      metadata: { name: 'kubernetes', namespace: 'default', labels: { component: 'apiserver', provider: 'kubernetes' } },
+      metadata: {
+        name: 'kubernetes',
+        namespace: 'default',
+        labels: { component: 'apiserver', provider: 'kubernetes' },
+      },
       spec: {
         clusterIP: '10.96.0.1',
         clusterIPs: ['10.96.0.1'],
@@ -63,6 +68,8 @@ export function bootstrapCluster(api: ApiServer, createdAt: string): void {
       status: { loadBalancer: {} },
     }),
   );
+  apiServerEndpoints(api, stamp);
+  systemWorkloads(api, stamp, createdAt);
 }
 
 function nodeObject(node: NodeDefinition, createdAt: string): KubeObject {
@@ -100,17 +107,36 @@ function nodeObject(node: NodeDefinition, createdAt: string): KubeObject {
     spec: {
       podCIDR: node.podCIDR,
       podCIDRs: [node.podCIDR],
-      ...(node.controlPlane ? { taints: [{ effect: 'NoSchedule', key: 'node-role.kubernetes.io/control-plane' }] } : {}),
+      ...(node.controlPlane
+        ? { taints: [{ effect: 'NoSchedule', key: 'node-role.kubernetes.io/control-plane' }] }
+        : {}),
     },
     status: {
       addresses: [
         { address: node.ip, type: 'InternalIP' },
         { address: node.name, type: 'Hostname' },
       ],
-      allocatable: { cpu: '2', 'ephemeral-storage': '61202244Ki', 'hugepages-2Mi': '0', memory: '3912796Ki', pods: '110' },
-      capacity: { cpu: '2', 'ephemeral-storage': '61202244Ki', 'hugepages-2Mi': '0', memory: '4015196Ki', pods: '110' },
+      allocatable: {
+        cpu: '2',
+        'ephemeral-storage': '61202244Ki',
+        'hugepages-2Mi': '0',
+        memory: '3912796Ki',
+        pods: '110',
+      },
+      capacity: {
+        cpu: '2',
+        'ephemeral-storage': '61202244Ki',
+        'hugepages-2Mi': '0',
+        memory: '4015196Ki',
+        pods: '110',
+      },
       conditions: [
-        condition('MemoryPressure', 'False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available'),
+        condition(
+          'MemoryPressure',
+          'False',
+          'KubeletHasSufficientMemory',
+          'kubelet has sufficient memory available',
+        ),
         condition('DiskPressure', 'False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'),
         condition('PIDPressure', 'False', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available'),
         condition('Ready', 'True', 'KubeletReady', 'kubelet is posting ready status'),

@@ -1,19 +1,30 @@
 /**
- * How a started container behaves, from its image and command: servers keep running, tool images
- * (busybox, curl) run their default shell or command and exit at once unless told to sleep, and
- * readiness probes succeed only on a port the image listens on.
+ * How a started container behaves, from its image and command: servers and system daemons keep
+ * running, tool images (busybox, curl, alpine) run their default shell or command and exit at
+ * once unless told to sleep, and readiness probes succeed only on a port the app listens on.
  */
 import type { Container, Probe } from 'kubernetes-types/core/v1';
-import { findImage } from '../net/images.ts';
+import { findImage, listeningPorts } from '../net/images.ts';
+import { CLIENT_IMAGES } from '../net/apps/clients.ts';
 
-/** How long the main process runs before it exits (ms); undefined: until stopped. */
-export function runMillis(container: Container): number | undefined {
-  const argv = [...(container.command ?? []), ...(container.args ?? [])];
+export interface ProcessExit {
+  /** How long the main process runs (ms). */
+  after: number;
+  exitCode: number;
+}
+
+/** When and how the container's main process exits; undefined: it runs until stopped. */
+export function processExit(container: Container): ProcessExit | undefined {
   const image = findImage(container.image ?? '');
-  // Images outside the catalog only run when the cluster came with them (system pods): they stay up.
+  // Images outside the catalog never start, except the cluster's own, which stay up.
   if (!image || container.stdin || container.tty) return undefined;
-  const isServer = image.listens.length > 0;
-  if (argv.length === 0) return isServer ? undefined : 0;
+  const isTool = CLIENT_IMAGES.includes(image);
+  const argv = [...(container.command ?? []), ...(container.args ?? [])];
+  if (argv.length === 0) {
+    if (!isTool) return undefined;
+    // curl's entrypoint without a URL prints its usage hint and exits 2; shells exit 0 without a terminal.
+    return { after: 0, exitCode: image.names.includes('curlimages/curl') ? 2 : 0 };
+  }
   const line = argv.join(' ');
   if (
     /\bsleep\s+(inf|infinity)\b/.test(line) ||
@@ -23,16 +34,22 @@ export function runMillis(container: Container): number | undefined {
     return undefined;
   }
   const sleep = /\bsleep\s+(\d+)([smhd]?)\b/.exec(line);
-  if (sleep) return Number(sleep[1]) * (UNIT_MS[sleep[2] || 's'] ?? 1000);
-  return isServer ? undefined : 0;
+  if (sleep) return { after: Number(sleep[1]) * (UNIT_MS[sleep[2] || 's'] ?? 1000), exitCode: 0 };
+  return isTool ? { after: 0, exitCode: 0 } : undefined;
 }
 
 const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
-/**
- * Whether a server answers on the probe's port: named ports resolve against the container's
- * ports. System images outside the catalog are taken to be healthy.
- */
+/** Whether the process ignores SIGTERM (a shell or sleep as PID 1) and waits out the grace period. */
+export function ignoresSigterm(container: Container): boolean {
+  const image = findImage(container.image ?? '');
+  if (!image) return false;
+  return (
+    CLIENT_IMAGES.includes(image) || (container.command?.length ?? 0) > 0 || (container.args?.length ?? 0) > 0
+  );
+}
+
+/** Whether the app answers on the probe's port: named ports resolve against the container's ports. */
 export function probeSucceeds(container: Container, probe: Probe): boolean {
   if (probe.exec || probe.grpc) return true;
   const port = probe.httpGet?.port ?? probe.tcpSocket?.port;
@@ -40,7 +57,7 @@ export function probeSucceeds(container: Container, probe: Probe): boolean {
     typeof port === 'string' ? container.ports?.find((p) => p.name === port)?.containerPort : port;
   const image = findImage(container.image ?? '');
   if (!image) return true;
-  return number !== undefined && image.listens.includes(number);
+  return number !== undefined && listeningPorts(image, container).includes(number);
 }
 
 /** The kubelet's event text for a failed probe: Go's HTTP client or dialer error. */

@@ -24,7 +24,7 @@ import {
   pullPolicy,
   qualifiedImage,
 } from './image-pull.ts';
-import { probeFailure, probeSucceeds, runMillis } from './container-behaviour.ts';
+import { ignoresSigterm, probeFailure, probeSucceeds, processExit } from './container-behaviour.ts';
 import {
   goSeconds,
   orderedPodStatus,
@@ -34,7 +34,7 @@ import {
   type PodStatus,
 } from './pod-status.ts';
 import { allocatePodIP } from './pod-ip.ts';
-import { findImage } from '../net/images.ts';
+import { startupLogs } from '../net/images.ts';
 
 type StoredNode = Typed<Node>;
 
@@ -180,8 +180,7 @@ export class Kubelet implements Controller {
         context.events.record(pod, 'Normal', 'Killing', message, { component: 'kubelet', host: node }, path);
       }
       // Servers shut down on SIGTERM; a shell or sleep as PID 1 ignores it and waits for SIGKILL.
-      const catalog = findImage(container.image ?? '');
-      if (catalog && (hasCommand(container) || catalog.listens.length === 0)) prompt = false;
+      if (ignoresSigterm(container)) prompt = false;
     }
     const removeAt = Math.min(deadline, start + (prompt ? SYNC_DELAY_MS : grace * 1000));
     if (context.now() < removeAt) return removeAt;
@@ -278,8 +277,8 @@ class PodRun {
     const state = status.state ?? {};
     if (state.waiting?.reason === 'ContainerCreating') return this.#createdAt(container);
     if (state.running) {
-      const runs = runMillis(container);
-      return runs === undefined ? undefined : timeOf(state.running.startedAt) + runs;
+      const exit = processExit(container);
+      return exit === undefined ? undefined : timeOf(state.running.startedAt) + exit.after;
     }
     if (state.terminated) {
       if (!this.#restarts(state.terminated.exitCode)) return undefined;
@@ -350,12 +349,13 @@ class PodRun {
     }
     if (state.running) {
       const startedAt = state.running.startedAt;
+      const exitCode = processExit(container)?.exitCode ?? 0;
       return {
         ...status,
         state: {
           terminated: {
-            exitCode: 0,
-            reason: 'Completed',
+            exitCode,
+            reason: exitCode === 0 ? 'Completed' : 'Error',
             startedAt,
             finishedAt: this.#context.timestamp(),
             ...(status.containerID ? { containerID: status.containerID } : {}),
@@ -448,6 +448,17 @@ class PodRun {
     const image = container.image ?? '';
     this.#record(container, 'Normal', 'Created', `Created container: ${container.name}`);
     this.#record(container, 'Normal', 'Started', `Started container ${container.name}`);
+    const pod = this.#pod;
+    const now = this.#context.now();
+    for (const line of startupLogs(image, { pod, container, now })) {
+      this.#context.logs.append(
+        pod.metadata.namespace ?? 'default',
+        pod.metadata.name,
+        container.name,
+        now,
+        line,
+      );
+    }
     return {
       name: container.name,
       state: { running: { startedAt: this.#context.timestamp() } },
@@ -542,10 +553,6 @@ function kubeletSource(node: StoredNode) {
 /** format.Pod: `name_namespace(uid)`. */
 function podRef(pod: StoredPod): string {
   return `${pod.metadata.name}_${pod.metadata.namespace ?? 'default'}(${pod.metadata.uid ?? ''})`;
-}
-
-function hasCommand(container: Container): boolean {
-  return (container.command?.length ?? 0) > 0 || (container.args?.length ?? 0) > 0;
 }
 
 function nodeHasImage(node: StoredNode, image: string): boolean {
