@@ -39,6 +39,9 @@ function lazyIslandCss(chunkNames) {
 
 export default defineConfig({
   output: 'static',
+  // The browser tests build into their own folder so that a concurrent `npm run build` cannot swap
+  // the files under their server.
+  outDir: process.env.KUBE101_OUT_DIR ?? './dist',
   // The API takes JSON of a few KB (comments, transcripts); 1 GB, the adapter's default, invites abuse.
   adapter: node({ mode: 'standalone', bodySizeLimit: 1024 * 1024 }),
   integrations: [mdx(), lazyIslandCss(['monaco-yaml-editor', 'terminal-view'])],

@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 
 export const chromiumPath = '/usr/bin/chromium';
+/** Inside node_modules so that the built server still finds the project's packages. */
+const outDir = 'node_modules/.cache/kube101-e2e';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -57,13 +59,20 @@ export default async function setup(project: TestProject) {
   }
 
   if (process.env.E2E_SKIP_BUILD !== '1') {
-    const build = spawnSync('npm', ['run', 'build'], { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
-    if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}\n${build.stderr}`);
+    const env = { ...process.env, KUBE101_OUT_DIR: outDir };
+    for (const [command, args] of [
+      ['npx', ['astro', 'build']],
+      ['npx', ['pagefind', '--site', `${outDir}/client`, '--output-subdir', 'pagefind']],
+    ] as const) {
+      const step = spawnSync(command, args, { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', env });
+      if (step.status !== 0)
+        throw new Error(`${command} ${args.join(' ')} failed:\n${step.stdout}\n${step.stderr}`);
+    }
   }
 
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'kube101-e2e-data-'));
-  const server = spawn(process.execPath, ['dist/server/entry.mjs'], {
+  const server = spawn(process.execPath, [`${outDir}/server/entry.mjs`], {
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
