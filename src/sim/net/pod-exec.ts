@@ -7,6 +7,7 @@
 import type { Container } from '../api/types.ts';
 import type { Runtime } from '../runtime.ts';
 import { ShellSession } from '../shell/interpreter.ts';
+import { attach } from '../shell/attachment.ts';
 import { VirtualFs } from '../shell/vfs.ts';
 import type { CommandIO, Machine, ShellCommand } from '../shell/command.ts';
 import { PROGRAMS, SHELL_BUILTINS } from '../shell/commands/index.ts';
@@ -30,6 +31,11 @@ export interface PodExecIO {
   interactive?: boolean;
   /** `-t`: a terminal is attached. */
   tty?: boolean;
+  /**
+   * When an interactive shell is attached to the terminal (see below), called after it exits:
+   * `kubectl run --rm` deletes its pod here and prints that it did.
+   */
+  onExit?: (io: { stdout(text: string): void; stderr(text: string): void }, exitCode: number) => void;
 }
 
 /**
@@ -78,6 +84,11 @@ export async function runInPod(
     tty: io.tty ?? false,
   };
   if (SHELLS.has(name)) {
+    if (args.length === 0 && io.stdin === '' && io.interactive && io.tty) {
+      // A live terminal with `-it` and no script: the learner's next lines run in this shell.
+      attach(runtime, { session, onExit: io.onExit });
+      return 0;
+    }
     const script = args[0] === '-c' ? args[1] : args[0] === undefined ? io.stdin : undefined;
     if (script === undefined) {
       io.stderr(`${name}: can't open '${args[0]}': No such file or directory\n`);

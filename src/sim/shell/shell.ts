@@ -6,6 +6,7 @@ import type { Runtime } from '../runtime.ts';
 import type { ExecOptions, ExecResult } from '../cluster-types.ts';
 import { ShellSession } from './interpreter.ts';
 import { DEFAULT_ALIASES, workstation } from './workstation.ts';
+import { attachedShell, detach } from './attachment.ts';
 
 /** One bash per cluster: variables, aliases and `cd` last from one line to the next. */
 const sessions = new WeakMap<Runtime, ShellSession>();
@@ -26,25 +27,32 @@ export async function runShell(
 ): Promise<ExecResult> {
   let stdout = '';
   let stderr = '';
-  const session = workstationShell(runtime);
+  const attached = attachedShell(runtime);
+  const session = attached?.session ?? workstationShell(runtime);
   if (input.trim() === '') return { stdout, stderr, exitCode: session.lastExitCode };
   runtime.history.push(input.replace(/\n$/, ''));
   session.exited = false;
-  const exitCode = await session.run(input, {
+  const io = {
     stdin: '',
-    stdout(text) {
+    stdout(text: string) {
       stdout += text;
       options.onStdout?.(text);
     },
-    stderr(text) {
+    stderr(text: string) {
       stderr += text;
       options.onStderr?.(text);
     },
     signal: options.signal,
     interactive: options.interactive ?? false,
     tty: true,
-  });
+  };
+  const exitCode = await session.run(input, io);
   session.lastExitCode = exitCode;
+  if (attached && session.exited) {
+    // `exit` in the container's shell: back on the workstation.
+    detach(runtime);
+    attached.onExit?.(io, exitCode);
+  }
   runtime.controllers.run();
   return { stdout, stderr, exitCode };
 }
