@@ -13,7 +13,7 @@ export type DryRun = 'none' | 'client' | 'server';
 
 /** `--dry-run`: none, client, server; a bare `--dry-run` is the deprecated client dry run. */
 export function dryRunStrategy(context: CommandContext): DryRun {
-  const value = context.flag<string>('dry-run');
+  const value = (context.flag<string>('dry-run') as string | undefined) ?? 'none';
   if (value === 'unchanged') {
     context.stderr(
       `${klogWarningPrefix(context)}helpers.go:719] --dry-run is deprecated and can be replaced with --dry-run=client.\n`,
