@@ -13,6 +13,7 @@ import {
   type CommentView,
 } from './comment-view.ts';
 import { renderCommentMarkdown } from './markdown.ts';
+import { forgetCachedPages } from './comment-page-cache.ts';
 
 export interface NewComment {
   slug: string;
@@ -32,6 +33,7 @@ export async function postComment(app: App, learner: Learner, comment: NewCommen
     .select('id')
     .where('author_id', '=', learner.id)
     .where('lesson_slug', '=', comment.slug)
+    .where('parent_id', 'is not distinct from', parentId || null)
     .where('body_markdown', '=', comment.body)
     .where('deleted_at', 'is', null)
     .where('created_at', '>', new Date(now.getTime() - DUPLICATE_WINDOW_MS))
@@ -58,6 +60,7 @@ export async function postComment(app: App, learner: Learner, comment: NewCommen
       })
       .execute();
   });
+  forgetCachedPages(app.db);
   return toCommentView(await loadComment(app, id), learner.id, now);
 }
 
@@ -93,6 +96,7 @@ export async function editComment(
       .set({ body_markdown: body, body_html: html, edited_at: now })
       .where('id', '=', id)
       .execute();
+    forgetCachedPages(app.db);
   }
   return toCommentView(await loadComment(app, id), learner.id, now);
 }
@@ -110,6 +114,7 @@ export async function markDeleted(app: App, id: string): Promise<void> {
     .where('id', '=', id)
     .where('deleted_at', 'is', null)
     .execute();
+  forgetCachedPages(app.db);
 }
 
 export async function reportComment(app: App, learner: Learner, id: string, reason: string): Promise<void> {

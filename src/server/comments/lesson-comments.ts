@@ -4,6 +4,7 @@ import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { App } from '../app.ts';
 import type { Database } from '../db/schema.ts';
 import { decodeCursor, encodeCursor } from './comment-cursor.ts';
+import { cachedPageRows, type PageRows } from './comment-page-cache.ts';
 import { selectCommentRows, toCommentView, type CommentView } from './comment-view.ts';
 
 export type CommentOrder = 'newest' | 'oldest';
@@ -32,9 +33,38 @@ export async function listLessonComments(
     viewerId?: string | undefined;
   },
 ): Promise<CommentPage> {
+  const rows = query.cursor
+    ? await readPageRows(app.db, query)
+    : await cachedPageRows(app.db, `${query.slug}|${query.order}|${query.limit}`, () =>
+        readPageRows(app.db, query),
+      );
+  const now = app.now();
+  const comments = rows.topLevel.map((row) =>
+    toCommentView(
+      row,
+      query.viewerId,
+      now,
+      rows.replies
+        .filter((reply) => reply.parent_id === row.id)
+        .map((reply) => toCommentView(reply, query.viewerId, now)),
+    ),
+  );
+  const last = rows.topLevel.at(-1);
+  return {
+    comments,
+    nextCursor: rows.hasMore && last ? encodeCursor({ createdAt: last.created_at, id: last.id }) : null,
+    total: rows.total,
+    order: query.order,
+  };
+}
+
+async function readPageRows(
+  db: Kysely<Database>,
+  query: { slug: string; order: CommentOrder; cursor?: string | undefined; limit: number },
+): Promise<PageRows> {
   const after = query.cursor ? decodeCursor(query.cursor) : undefined;
   const direction = query.order === 'newest' ? 'desc' : 'asc';
-  const topLevel = await selectCommentRows(app.db)
+  const candidates = await selectCommentRows(db)
     .where('c.lesson_slug', '=', query.slug)
     .where('c.parent_id', 'is', null)
     .where((eb) =>
@@ -62,44 +92,23 @@ export async function listLessonComments(
     .orderBy('c.id', direction)
     .limit(query.limit + 1)
     .execute();
-
-  const page = topLevel.slice(0, query.limit);
+  const topLevel = candidates.slice(0, query.limit);
   const replies =
-    page.length === 0
+    topLevel.length === 0
       ? []
-      : await selectCommentRows(app.db)
+      : await selectCommentRows(db)
           .where(
             'c.parent_id',
             'in',
-            page.map((row) => row.id),
+            topLevel.map((row) => row.id),
           )
           .where('c.deleted_at', 'is', null)
           .where('c.hidden_at', 'is', null)
           .orderBy('c.created_at', 'asc')
           .orderBy('c.id', 'asc')
           .execute();
-
-  const now = app.now();
-  const comments = page.map((row) =>
-    toCommentView(
-      row,
-      query.viewerId,
-      now,
-      replies
-        .filter((reply) => reply.parent_id === row.id)
-        .map((reply) => toCommentView(reply, query.viewerId, now)),
-    ),
-  );
-  const last = page.at(-1);
-  return {
-    comments,
-    nextCursor:
-      topLevel.length > query.limit && last
-        ? encodeCursor({ createdAt: last.created_at, id: last.id })
-        : null,
-    total: (await countVisibleComments(app.db, [query.slug]))[query.slug] ?? 0,
-    order: query.order,
-  };
+  const total = (await countVisibleComments(db, [query.slug]))[query.slug] ?? 0;
+  return { topLevel, replies, hasMore: candidates.length > query.limit, total };
 }
 
 /** Visible comments (replies included) per lesson; lessons without any are absent. */

@@ -1,5 +1,6 @@
 // What a moderator sees and does: recent and reported comments across lessons; hide, unhide, delete.
 import type { App } from '../app.ts';
+import { forgetCachedPages } from './comment-page-cache.ts';
 import { commentNotFound } from './comment-rules.ts';
 import { selectCommentRows } from './comment-view.ts';
 
@@ -78,5 +79,6 @@ export async function setCommentHidden(app: App, id: string, hidden: boolean): P
     .set({ hidden_at: hidden ? app.now() : null })
     .where('id', '=', id)
     .executeTakeFirst();
+  forgetCachedPages(app.db);
   if (result.numUpdatedRows === 0n) throw commentNotFound();
 }
