@@ -25,6 +25,13 @@ export async function runKubectl(argv: readonly string[], runtime: Runtime, io: 
   if (!command) {
     const first = argv.find((a) => !a.startsWith('-'));
     if (first === undefined) {
+      try {
+        parseArgs(argv, GLOBAL_FLAGS);
+      } catch (error) {
+        if (!(error instanceof FlagError)) throw error;
+        io.stderr(`error: ${error.message}\nSee 'kubectl --help' for usage.\n`);
+        return 1;
+      }
       io.stdout(helpFor([], COMMANDS));
       return 0;
     }

@@ -7,8 +7,14 @@ import { versionCommand } from './version.ts';
 import { createCommand } from './create/index.ts';
 import { getCommand } from './get.ts';
 import { describeCommand } from './describe.ts';
+import { configCommand } from './config.ts';
+import { apiResourcesCommand } from './api-resources.ts';
+import { apiVersionsCommand } from './api-resources.ts';
+import { clusterInfoCommand } from './cluster-info.ts';
+import { optionsCommand } from './options.ts';
+import { explainCommand } from './explain.ts';
 
-export const COMMANDS: readonly KubectlCommand[] = [createCommand, getCommand, describeCommand, versionCommand];
+export const COMMANDS: readonly KubectlCommand[] = [createCommand, explainCommand, getCommand, clusterInfoCommand, describeCommand, apiResourcesCommand, apiVersionsCommand, configCommand, versionCommand, optionsCommand];
 
 /** Walk `argv` down the table: `create service nodeport web --tcp=82:300` → that subcommand. */
 export function findCommand(argv: readonly string[]): { command: KubectlCommand | undefined; path: string[]; rest: string[] } {
