@@ -183,11 +183,12 @@ describeEachDatabase('comments API', (database) => {
       testApp().clock.advance(11 * 60 * 1000);
       expect((await post(erin, 'posting-6', { body: 'Same text' })).status).toBe(201);
       // The same short reply under two different comments is not a duplicate.
-      const first = await post(erin, 'posting-6', { body: 'Question one' });
-      const second = await post(erin, 'posting-6', { body: 'Question two' });
+      const fay = new TestBrowser(freshIp());
+      const first = await post(fay, 'posting-6', { body: 'Question one', displayName: 'Fay' });
+      const second = await post(fay, 'posting-6', { body: 'Question two' });
       for (const parent of [first, second]) {
         expect(
-          (await post(erin, 'posting-6', { body: 'Thanks!', parentId: parent.body.comment.id })).status,
+          (await post(fay, 'posting-6', { body: 'Thanks!', parentId: parent.body.comment.id })).status,
         ).toBe(201);
       }
     });
