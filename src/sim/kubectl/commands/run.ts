@@ -205,6 +205,9 @@ async function attachToPod(
     const spec = (pod['spec'] ?? {}) as { containers?: { command?: string[]; args?: string[] }[] };
     const container = spec.containers?.[0] ?? {};
     const argv = [...(container.command ?? []), ...(container.args ?? [])];
+    // A live terminal with `-it` and no command attaches the learner to the container's shell;
+    // the pod is deleted when that shell exits.
+    const attached = argv.length === 0 && options.tty && context.interactive && context.stdin === '';
     try {
       exitCode = await runInPod(runtime, { namespace, pod: name }, argv.length > 0 ? argv : ['sh'], {
         stdin: context.stdin,
@@ -213,20 +216,31 @@ async function attachToPod(
         signal: context.signal,
         interactive: context.interactive,
         tty: options.tty,
+        onExit: (io) => {
+          if (options.remove) io.stdout(deletePod(context, namespace, name));
+          else
+            io.stdout(
+              `Session ended, resume using 'kubectl attach ${name} -c ${name} -i -t' command when the pod is running\n`,
+            );
+        },
       });
     } catch (error) {
       if (!(error instanceof ContainerExecError)) throw error;
       context.stderr(`error: ${error.message}\n`);
       exitCode = 1;
     }
+    if (attached) return 0;
   }
-  if (options.remove) {
-    runtime.api.delete('pods', namespace, name, { gracePeriodSeconds: 0 });
-    context.stdout(`pod "${name}" deleted from ${namespace} namespace\n`);
-  }
+  if (options.remove) context.stdout(deletePod(context, namespace, name));
   if (exitCode !== 0 && options.restart !== 'Always') {
     context.stderr(`pod ${namespace}/${name} terminated (Error)\n`);
     return exitCode;
   }
   return 0;
+}
+
+/** `--rm`: the pod goes, and kubectl says so in delete's words. */
+function deletePod(context: CommandContext, namespace: string, name: string): string {
+  context.runtime.api.delete('pods', namespace, name, { gracePeriodSeconds: 0 });
+  return `pod "${name}" deleted from ${namespace} namespace\n`;
 }

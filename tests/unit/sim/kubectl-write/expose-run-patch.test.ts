@@ -103,6 +103,20 @@ describe('kubectl run', () => {
     expect(result.stdout).toBe('tmp\npod "tmp" deleted from default namespace\n');
   });
 
+  it("attaches a live terminal to the pod's shell and deletes the pod when it exits", async () => {
+    const cluster = await courseCluster();
+    const live = { interactive: true };
+    const start = await cluster.exec('kubectl run tmp --rm -it --image=busybox --restart=Never', live);
+    expect(start).toEqual({
+      stdout: '',
+      stderr: "If you don't see a command prompt, try pressing enter.\n",
+      exitCode: 0,
+    });
+    expect((await cluster.exec('hostname', live)).stdout).toBe('tmp\n');
+    expect((await cluster.exec('exit', live)).stdout).toBe('pod "tmp" deleted from default namespace\n');
+    expect(cluster.api.tryGet('pods', 'default', 'tmp')).toBeUndefined();
+  });
+
   it('reports a failing command with its exit code', async () => {
     const cluster = await courseCluster();
     const result = await cluster.exec(
