@@ -6,15 +6,29 @@ import type { KubectlCommand } from '../command.ts';
 import { versionCommand } from './version.ts';
 import { createCommand } from './create/index.ts';
 import { getCommand } from './get.ts';
+import { applyCommand } from './apply.ts';
+import { deleteCommand } from './delete.ts';
+import { scaleCommand } from './scale.ts';
+import { labelCommand } from './label.ts';
+import { annotateCommand } from './annotate.ts';
 import { describeCommand } from './describe.ts';
+import { patchCommand } from './patch.ts';
+import { exposeCommand } from './expose.ts';
+import { runCommand } from './run.ts';
+import { logsCommand } from './logs.ts';
+import { execCommand } from './exec.ts';
 import { configCommand } from './config.ts';
 import { apiResourcesCommand } from './api-resources.ts';
 import { apiVersionsCommand } from './api-resources.ts';
 import { clusterInfoCommand } from './cluster-info.ts';
 import { optionsCommand } from './options.ts';
 import { explainCommand } from './explain.ts';
+import { rolloutCommand } from './rollout.ts';
+import { waitCommand } from './wait.ts';
+import { editCommand } from './edit.ts';
+import { portForwardCommand } from './port-forward.ts';
 
-export const COMMANDS: readonly KubectlCommand[] = [createCommand, explainCommand, getCommand, clusterInfoCommand, describeCommand, apiResourcesCommand, apiVersionsCommand, configCommand, versionCommand, optionsCommand];
+export const COMMANDS: readonly KubectlCommand[] = [createCommand, exposeCommand, runCommand, explainCommand, getCommand, editCommand, deleteCommand, rolloutCommand, scaleCommand, clusterInfoCommand, describeCommand, logsCommand, execCommand, portForwardCommand, applyCommand, patchCommand, waitCommand, labelCommand, annotateCommand, apiResourcesCommand, apiVersionsCommand, configCommand, versionCommand, optionsCommand];
 
 /** Walk `argv` down the table: `create service nodeport web --tcp=82:300` → that subcommand. */
 export function findCommand(argv: readonly string[]): { command: KubectlCommand | undefined; path: string[]; rest: string[] } {
