@@ -244,8 +244,9 @@ export function qualified(type: ResourceType): string {
   return type.group ? `${type.resource}.${type.group}` : type.resource;
 }
 
+/** Kinds whose strategies keep metadata.generation (bumped when the spec changes). */
 function hasSpec(type: ResourceType): boolean {
-  return !['ConfigMap', 'Endpoints', 'Event', 'EndpointSlice'].includes(type.kind);
+  return ['Pod', 'Deployment', 'ReplicaSet'].includes(type.kind);
 }
 
 function stripVersion(object: KubeObject): KubeObject {
