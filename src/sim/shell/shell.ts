@@ -51,7 +51,12 @@ export async function runShell(
   if (attached && session.exited) {
     // `exit` in the container's shell: back on the workstation.
     detach(runtime);
-    attached.onExit?.(io, exitCode);
+    try {
+      attached.onExit?.(io, exitCode);
+    } catch (error) {
+      // What runs after the shell (kubectl run --rm deleting its pod) speaks as kubectl does.
+      io.stderr(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+    }
   }
   runtime.controllers.run();
   return { stdout, stderr, exitCode };

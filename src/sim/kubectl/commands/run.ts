@@ -7,6 +7,7 @@ import type { KubeObject } from '../../api/types.ts';
 import type { CommandContext, KubectlCommand } from '../command.ts';
 import { CommandError, UsageError } from '../command.ts';
 import { ContainerExecError, runInPod } from '../../net/pod-exec.ts';
+import { attachedShell } from '../../shell/attachment.ts';
 import { flagsFromHelp } from './write/help-flags.ts';
 import { checkOutputFormat, dryRunStrategy, printObject, type DryRun } from './write/output.ts';
 import { serverCreate } from './write/server-write.ts';
@@ -31,10 +32,9 @@ export const runCommand: KubectlCommand = {
     const image = context.flag<string>('image');
     if (!context.changed('image')) throw new CommandError('required flag(s) "image" not set');
     const restart = context.flag<string>('restart');
-    if (!RESTART_POLICIES.includes(restart)) throw new CommandError(`invalid restart policy: ${restart}`);
+    if (!RESTART_POLICIES.includes(restart)) throw new UsageError(`invalid restart policy: ${restart}`);
     const pullPolicy = context.flag<string>('image-pull-policy');
-    if (!PULL_POLICIES.includes(pullPolicy))
-      throw new CommandError(`invalid image pull policy: ${pullPolicy}`);
+    if (!PULL_POLICIES.includes(pullPolicy)) throw new UsageError(`invalid image pull policy: ${pullPolicy}`);
     const interactive = context.flag<boolean>('stdin');
     const tty = context.flag<boolean>('tty');
     const attach = context.flag<boolean>('attach') || interactive;
@@ -47,7 +47,7 @@ export const runCommand: KubectlCommand = {
     checkOutputFormat(context);
     const dryRun = dryRunStrategy(context);
     if (attach && dryRun !== 'none')
-      throw new CommandError(
+      throw new UsageError(
         "--dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)",
       );
 
@@ -166,7 +166,7 @@ function parseLabels(text: string): Record<string, string> {
   const labels: Record<string, string> = {};
   for (const pair of text.split(',')) {
     const parts = pair.split('=');
-    if (parts.length !== 2 || parts[0] === '') throw new CommandError(`invalid label spec: ${pair}`);
+    if (parts.length !== 2 || parts[0] === '') throw new CommandError(`unexpected label spec: ${pair}`);
     labels[parts[0] as string] = parts[1] as string;
   }
   return labels;
@@ -205,9 +205,6 @@ async function attachToPod(
     const spec = (pod['spec'] ?? {}) as { containers?: { command?: string[]; args?: string[] }[] };
     const container = spec.containers?.[0] ?? {};
     const argv = [...(container.command ?? []), ...(container.args ?? [])];
-    // A live terminal with `-it` and no command attaches the learner to the container's shell;
-    // the pod is deleted when that shell exits.
-    const attached = argv.length === 0 && options.tty && context.interactive && context.stdin === '';
     try {
       exitCode = await runInPod(runtime, { namespace, pod: name }, argv.length > 0 ? argv : ['sh'], {
         stdin: context.stdin,
@@ -229,7 +226,9 @@ async function attachToPod(
       context.stderr(`error: ${error.message}\n`);
       exitCode = 1;
     }
-    if (attached) return 0;
+    // A live terminal with `-it` and a bare shell attaches the learner to the container's shell;
+    // the pod is deleted when that shell exits (onExit above).
+    if (attachedShell(runtime)) return 0;
   }
   if (options.remove) context.stdout(deletePod(context, namespace, name));
   if (exitCode !== 0 && options.restart !== 'Always') {
