@@ -4,15 +4,19 @@
  * and bound to the node with the fewest pods (ties broken at random, as the scheduler's
  * selectHost does). A pod that fits nowhere stays Pending with PodScheduled=False and a
  * FailedScheduling event worded as FitError and DefaultPreemption word it; it is tried again
- * when a pod goes away or a node changes.
+ * when a pod goes away or a node changes, and at the latest after five minutes
+ * (podMaxInUnschedulablePodsDuration).
  */
 import type { KubeObject, Node, Typed } from '../api/types.ts';
 import type { Controller, ControllerContext } from './controller.ts';
 import type { Informer } from './informer.ts';
 import { isTerminating, keyOf, type StoredPod } from './objects.ts';
 import { filterNode, type FilterFailure } from './scheduling-filters.ts';
+import { Deadlines } from './deadlines.ts';
 
 const SOURCE = { component: 'default-scheduler' };
+/** podMaxInUnschedulablePodsDuration: an unschedulable pod is tried again after this long anyway. */
+const UNSCHEDULABLE_RETRY_MS = 5 * 60 * 1000;
 
 export class Scheduler implements Controller {
   readonly name = 'scheduler';
@@ -21,6 +25,10 @@ export class Scheduler implements Controller {
   readonly #active = new Set<string>();
   /** Pods that fit nowhere at their last attempt. */
   readonly #unschedulable = new Set<string>();
+  /** When each unschedulable pod is flushed back to the active queue. */
+  readonly #retries = new Deadlines();
+  /** Unschedulable pods found in the store (a restored snapshot) whose retry time is still to be read. */
+  readonly #found = new Set<string>();
 
   constructor(informer: Informer) {
     this.#informer = informer;
@@ -31,24 +39,34 @@ export class Scheduler implements Controller {
       if (change.resource !== 'pods') return;
       const pod = change.object as StoredPod;
       const key = keyOf(pod);
+      const old = change.old as StoredPod | undefined;
       if (change.type === 'DELETED' || pod.spec?.nodeName) {
         this.#active.delete(key);
         this.#unschedulable.delete(key);
+        this.#retries.set(key, undefined);
         // A pod leaving a node frees room: AssignedPodDelete moves unschedulable pods back.
-        if (
-          (change.old as StoredPod | undefined)?.spec?.nodeName &&
-          (change.type === 'DELETED' || isFinished(pod))
-        ) {
-          this.#retryUnschedulable();
-        }
+        const left = change.type === 'DELETED' || (isFinished(pod) && old !== undefined && !isFinished(old));
+        if (old?.spec?.nodeName && left) this.#retryUnschedulable();
         return;
       }
-      if (!this.#unschedulable.has(key) && !isTerminating(pod)) this.#active.add(key);
+      if (isTerminating(pod)) return;
+      if (!old && unschedulableCondition(pod)) {
+        // Already tried before this scheduler started (a restored cluster): wait like the others.
+        this.#unschedulable.add(key);
+        this.#found.add(key);
+      } else if (!this.#unschedulable.has(key) || old?.metadata.generation !== pod.metadata.generation) {
+        this.#unschedulable.delete(key);
+        this.#active.add(key);
+      }
     });
   }
 
   reconcile(context: ControllerContext): void {
     this.#informer.attach(context.api.store);
+    this.#readRetryTimes(context);
+    for (const key of this.#retries.takeDue(context.now())) {
+      if (this.#unschedulable.delete(key)) this.#active.add(key);
+    }
     if (this.#active.size === 0) return;
     const nodes = [...this.#informer.all('nodes')] as Typed<Node>[];
     nodes.sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
@@ -86,6 +104,8 @@ export class Scheduler implements Controller {
     }
     if (best.length === 0) {
       this.#unschedulable.add(keyOf(pod));
+      // From the attempt's whole second, as its event records it: a restored cluster reads the same time.
+      this.#retries.set(keyOf(pod), Date.parse(context.timestamp()) + UNSCHEDULABLE_RETRY_MS);
       this.#markUnschedulable(context, pod, fitErrorMessage(nodes.length, [...failures.values()]));
       return;
     }
@@ -150,9 +170,29 @@ export class Scheduler implements Controller {
     return count;
   }
 
+  nextWake(): number | undefined {
+    return this.#retries.next();
+  }
+
   #retryUnschedulable(): void {
-    for (const key of this.#unschedulable) this.#active.add(key);
+    for (const key of this.#unschedulable) {
+      this.#active.add(key);
+      this.#retries.set(key, undefined);
+    }
     this.#unschedulable.clear();
+  }
+
+  /** A pod found unschedulable in the store is retried five minutes after its last attempt (its event says when). */
+  #readRetryTimes(context: ControllerContext): void {
+    for (const key of this.#found) {
+      const pod = this.#informer.pod(key);
+      const condition = pod && unschedulableCondition(pod);
+      if (!pod || !condition || !this.#unschedulable.has(key)) continue;
+      const attempt = context.events.find(pod.metadata.uid, 'FailedScheduling', condition.message ?? '');
+      const last = attempt ? Date.parse(attempt.lastTimestamp) : context.now();
+      this.#retries.set(key, last + UNSCHEDULABLE_RETRY_MS);
+    }
+    this.#found.clear();
   }
 }
 
@@ -161,6 +201,10 @@ function nodeFitMayChange(node: KubeObject, old: KubeObject | undefined): boolea
   const fit = (n: KubeObject) =>
     JSON.stringify([n.metadata.labels, n['spec'], (n as Typed<Node>).status?.allocatable]);
   return fit(node) !== fit(old);
+}
+
+function unschedulableCondition(pod: StoredPod) {
+  return pod.status?.conditions?.find((c) => c.type === 'PodScheduled' && c.status === 'False');
 }
 
 function isFinished(pod: StoredPod): boolean {

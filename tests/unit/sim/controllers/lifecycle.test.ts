@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCluster } from '../../../../src/sim/index.ts';
 import type { KubeObject } from '../../../../src/sim/api/types.ts';
-import { createDeployment, createService, newCluster, pods } from './helpers.ts';
+import { createDeployment, createPod, createService, newCluster, pods } from './helpers.ts';
 
 describe('garbage collector', () => {
   it("deletes a deployment's ReplicaSets and pods once the deployment is gone", () => {
@@ -132,14 +132,18 @@ describe('determinism', () => {
   it('resumes a restored snapshot exactly where the original goes on', async () => {
     const original = createCluster({ seed: 5 });
     createDeployment(original, 'web', 3);
+    createPod(original, 'picky', { image: 'nginx' }, { nodeSelector: { disktype: 'ssd' } });
     await original.exec('kubectl run bad --image=ngnix');
     original.advance(1200);
     const restored = createCluster({ snapshot: original.snapshot() });
     for (const cluster of [original, restored]) {
       cluster.advance(40_000);
       await cluster.exec('kubectl scale deployment web --replicas=1');
-      cluster.advance(40_000);
+      cluster.advance(6 * 60_000);
     }
+    const picky = restored.api.list('events', 'default').find((e) => e['reason'] === 'FailedScheduling');
+    // Tried at creation, again when scaling down freed room, and again five minutes later.
+    expect(picky?.['count']).toBe(3);
     expect(JSON.stringify(restored.snapshot())).toBe(JSON.stringify(original.snapshot()));
   });
 });

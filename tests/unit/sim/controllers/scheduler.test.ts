@@ -77,6 +77,13 @@ describe('scheduler', () => {
     expect(pods(cluster).filter((p) => !p.spec?.nodeName)).toHaveLength(1);
   });
 
+  it('tries an unschedulable pod again every five minutes', () => {
+    const cluster = newCluster();
+    createPod(cluster, 'picky', { image: 'nginx' }, { nodeSelector: { disktype: 'ssd' } });
+    cluster.advance(11 * 60 * 1000);
+    expect(event(cluster, 'picky', 'FailedScheduling')[0]?.count).toBe(3);
+  });
+
   it('says which nodes a nodeSelector does not match, and that preemption would not help', () => {
     const cluster = newCluster();
     createPod(cluster, 'picky', { image: 'nginx' }, { nodeSelector: { disktype: 'ssd' } });
