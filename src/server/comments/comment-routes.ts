@@ -15,6 +15,7 @@ import {
   commentNotFound,
   MAX_REQUEST_BYTES,
 } from './comment-rules.ts';
+import { cached } from './comment-page-cache.ts';
 import { deleteOwnComment, editComment, markDeleted, postComment, reportComment } from './comment-writes.ts';
 import {
   countVisibleComments,
@@ -36,15 +37,18 @@ export async function getLessonComments(app: App, { request, params }: RouteCont
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
     throw new ApiError(400, 'invalid_limit', `\`limit\` must be a whole number from 1 to ${MAX_PAGE_SIZE}.`);
   }
+  const cursor = search.get('cursor') ?? undefined;
   const viewer = await findLearner(app.db, request);
-  const page = await listLessonComments(app, {
-    slug,
-    order,
-    cursor: search.get('cursor') ?? undefined,
-    limit,
-    viewerId: viewer?.id,
+  const read = async () =>
+    JSON.stringify({
+      ...(await listLessonComments(app, { slug, order, cursor, limit, viewerId: viewer?.id })),
+      viewer: { displayName: viewer?.displayName ?? null },
+    });
+  // Every reader without a learner sees the same first page: serialize it once.
+  const body = viewer || cursor ? await read() : await cached(app.db, `json|${slug}|${order}|${limit}`, read);
+  return new Response(body, {
+    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' },
   });
-  return jsonResponse({ ...page, viewer: { displayName: viewer?.displayName ?? null } });
 }
 
 /** POST /api/lessons/:slug/comments { body, parentId?, displayName?, website? (honeypot) } */
@@ -148,7 +152,9 @@ export async function getCommentCounts(app: App, { request }: RouteContext): Pro
   const slugsParam = new URL(request.url).searchParams.get('slugs');
   const slugs = slugsParam === null ? undefined : slugsParam.split(',').filter(Boolean).slice(0, 500);
   slugs?.forEach((slug) => checkLessonSlug(slug));
-  const counts = await countVisibleComments(app.db, slugs);
+  const counts = await cached(app.db, `counts|${slugs?.join(',') ?? '*'}`, () =>
+    countVisibleComments(app.db, slugs),
+  );
   return jsonResponse({ counts }, 200, { 'Cache-Control': 'public, max-age=30' });
 }
 

@@ -4,8 +4,8 @@ import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { App } from '../app.ts';
 import type { Database } from '../db/schema.ts';
 import { decodeCursor, encodeCursor } from './comment-cursor.ts';
-import { cachedPageRows, type PageRows } from './comment-page-cache.ts';
-import { selectCommentRows, toCommentView, type CommentView } from './comment-view.ts';
+import { cached } from './comment-page-cache.ts';
+import { selectCommentRows, toCommentView, type CommentRow, type CommentView } from './comment-view.ts';
 
 export type CommentOrder = 'newest' | 'oldest';
 export const DEFAULT_PAGE_SIZE = 20;
@@ -35,7 +35,7 @@ export async function listLessonComments(
 ): Promise<CommentPage> {
   const rows = query.cursor
     ? await readPageRows(app.db, query)
-    : await cachedPageRows(app.db, `${query.slug}|${query.order}|${query.limit}`, () =>
+    : await cached(app.db, `rows|${query.slug}|${query.order}|${query.limit}`, () =>
         readPageRows(app.db, query),
       );
   const now = app.now();
@@ -56,6 +56,13 @@ export async function listLessonComments(
     total: rows.total,
     order: query.order,
   };
+}
+
+interface PageRows {
+  topLevel: CommentRow[];
+  replies: CommentRow[];
+  hasMore: boolean;
+  total: number;
 }
 
 async function readPageRows(
