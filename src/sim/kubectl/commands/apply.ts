@@ -35,9 +35,8 @@ export const applyCommand: KubectlCommand = {
   run(context) {
     const filenames = context.flag<string[]>('filename') ?? [];
     if (filenames.length === 0) throw new CommandError('must specify one of -f and -k');
-    checkOutputFormat(context);
-    const dryRun = dryRunStrategy(context);
     const validate = parseValidateFlag(context.flag<string>('validate'));
+    // A missing file is reported before a bad -o; syntax errors only after it.
     const { infos, readErrors } = readManifests(context.runtime.fs, {
       filenames,
       recursive: context.flag<boolean>('recursive'),
@@ -46,6 +45,8 @@ export const applyCommand: KubectlCommand = {
       enforceNamespace: context.namespaceExplicit,
       validate,
     });
+    checkOutputFormat(context);
+    const dryRun = dryRunStrategy(context);
     const errors: unknown[] = [];
     if (readErrors.length > 0) errors.push(new ErrorAggregate(readErrors));
     if (infos.length === 0 && errors.length === 0) throw new CommandError('no objects passed to apply');

@@ -28,10 +28,6 @@ export const deleteCommand: KubectlCommand = {
     if (output !== '' && output !== 'name')
       throw new CommandError(`unexpected -o output mode: ${output}. We only support '-o name'`);
     const selectAll = context.flag<boolean>('all');
-    if (selectAll && context.flag<string>('selector'))
-      throw new CommandError('cannot set --all and --selector at the same time');
-    if (selectAll && context.flag<string>('field-selector'))
-      throw new CommandError('cannot set --all and --field-selector at the same time');
     let gracePeriod = context.flag<number>('grace-period');
     const force = context.flag<boolean>('force');
     if (context.flag<boolean>('now')) {

@@ -25,7 +25,7 @@ export const logsCommand: KubectlCommand = {
       );
     }
     if (selector !== '' && args.length > 0)
-      throw new CommandError('only one of -l or POD/TYPE/NAME may be specified');
+      throw new UsageError('only a selector (-l) or a POD name is allowed');
     if (args.length > 2)
       throw new UsageError(
         "expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command",
@@ -68,7 +68,7 @@ export const logsCommand: KubectlCommand = {
     for (const pod of pods) {
       const containers = context.flag<boolean>('all-containers')
         ? (((pod['spec'] ?? {}) as { containers?: { name: string }[] }).containers ?? []).map((c) => c.name)
-        : [containerOf(context, pod, context.flag<string>('container'))];
+        : [logsContainer(context, pod)];
       for (const container of containers) {
         try {
           printLogs(context, pod, container, { tail, sinceMs, prefix });
@@ -169,5 +169,15 @@ async function follow(context: CommandContext, pods: KubeObject[], prefix: boole
         context.stdout(formatLine(context, pod, container(pod), line, prefix));
       seen.set(pod.metadata.name, lines.length);
     }
+  }
+}
+
+/** kubectl checks `-c` itself for logs (the server does for exec). */
+function logsContainer(context: CommandContext, pod: KubeObject): string {
+  try {
+    return containerOf(context, pod, context.flag<string>('container'));
+  } catch (error) {
+    if (error instanceof StatusError) throw new CommandError(error.message);
+    throw error;
   }
 }

@@ -73,7 +73,7 @@ function parsePortSpec(
   const local = localText === '' ? 30000 + (remote % 10000) : Number(localText);
   if (!Number.isInteger(local) || local < 0 || local > 65535)
     throw new CommandError(
-      `Error parsing local port '${localText}': strconv.ParseUint: parsing ${JSON.stringify(localText)}: invalid syntax`,
+      `error parsing local port '${localText}': strconv.ParseUint: parsing ${JSON.stringify(localText)}: invalid syntax`,
     );
   return { local, remote };
 }

@@ -73,7 +73,7 @@ function deploymentsOnly(context: CommandContext, verb: string): Target[] {
     if (target.type.kind !== 'Deployment') {
       throw new CommandError(
         verb === 'status'
-          ? `no status viewer has been implemented for ${target.type.kind}`
+          ? `no status viewer has been implemented for ${target.type.group ? `${target.type.kind}.${target.type.group}` : target.type.kind}`
           : `${verb} is not supported on ${resourceName(target.object).split('/')[0]}`,
       );
     }
@@ -216,8 +216,9 @@ function pauseCommand(name: 'pause' | 'resume', short: string): KubectlCommand {
         const updated = structuredClone(target.object) as unknown as DeploymentShape & KubeObject;
         const paused = name === 'pause';
         if ((updated.spec?.paused ?? false) === paused) {
-          context.stdout(`${resourceName(target.object)} ${paused ? 'already paused' : 'is not paused'}\n`);
-          continue;
+          throw new CommandError(
+            `deployments.apps "${target.name}" ${paused ? 'is already paused' : 'is not paused'}`,
+          );
         }
         (updated.spec ??= {}).paused = paused;
         context.runtime.api.update('deployments', updated, { fieldManager: 'kubectl-rollout' });

@@ -27,6 +27,8 @@ function mapError(chunk: string, error: YAMLError): GoYamlError {
   const pos = error.pos[0];
   const lineAt = (offset: number) => countNewlines(chunk, 0, offset);
   const endOfStream = countNewlines(chunk, 0, chunk.length);
+  // At the stream's end libyaml moves to a new line when the last one is not empty.
+  const streamEndToken = endOfStream + (chunk.length > 0 && !chunk.endsWith('\n') ? 1 : 0);
   const text = error.message;
   switch (error.code) {
     case 'TAB_AS_INDENT':
@@ -45,13 +47,13 @@ function mapError(chunk: string, error: YAMLError): GoYamlError {
       return { message: 'did not find expected key', line: lineAt(pos), scanner: false };
     case 'BAD_INDENT':
       if (text.startsWith('Flow sequence') || text.startsWith('Flow map'))
-        return unclosedFlow(chunk, pos, text, endOfStream);
+        return unclosedFlow(chunk, pos, text, streamEndToken);
       return { message: 'did not find expected key', line: lineAt(pos), scanner: false };
     case 'MISSING_CHAR':
       if (text.includes('quote'))
         return { message: 'found unexpected end of stream', line: endOfStream, scanner: true };
       if (text.startsWith('Flow sequence') || text.startsWith('Flow map'))
-        return unclosedFlow(chunk, pos, text, endOfStream);
+        return unclosedFlow(chunk, pos, text, streamEndToken);
       if (text.startsWith('Implicit map keys need to be followed')) return staleKey(chunk, pos);
       if (text.startsWith('Sequence item without - indicator')) {
         const message = insideSequenceItem(chunk, pos)
