@@ -112,3 +112,44 @@ describe.skipIf(!haveChromium)('the editor and the map', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe.skipIf(!haveChromium)('kubectl edit in the editor', () => {
+  let handle: BrowserHandle;
+  let page: Page;
+
+  beforeAll(async () => {
+    handle = await launchBrowser();
+    page = await handle.browser.newPage();
+  });
+  afterAll(async () => {
+    await handle?.close();
+  });
+
+  it("opens the object in the lesson's editor and applies the change when the learner saves", async () => {
+    await openLesson(page, 'nodeport-services');
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await waitForScreen(page, /service\/web created/);
+    await focusTerminal(page);
+    await page.keyboard.type('kubectl edit service web');
+    await page.keyboard.press('Enter');
+    const editor = page.locator('yaml-editor');
+    const save = editor.getByRole('button', { name: 'Save and close' });
+    await save.waitFor({ timeout: 20_000 });
+    expect(await editor.locator('.file').textContent()).toMatch(/^\/tmp\/kubectl-edit-\d+\.yaml$/);
+    // The object's YAML is longer than the editor: find the line with Monaco's own search.
+    await page.keyboard.press('Control+F');
+    await page.keyboard.type('nodePort: 30033');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('4');
+    await save.click();
+    await waitForScreen(page, /service\/web edited/);
+    expect(await editor.locator('.file').textContent()).toBe('web-service.yaml');
+    await focusTerminal(page);
+    await run(page, 'kubectl get service web');
+    await waitForScreen(page, /82:30034\/TCP/);
+  });
+});

@@ -18,6 +18,8 @@ export interface LabConfig {
   slug: string;
   seed: number;
   setup: string[];
+  /** Files the lesson's editors start with, written on a fresh cluster (and recorded, for replay). */
+  files: Record<string, string>;
 }
 
 interface SavedLab {
@@ -69,7 +71,9 @@ export class LessonLab extends EventTarget {
     }
     const saved = restore(config);
     if (saved) return new LessonLab(config, saved.cluster, saved.transcript);
-    return new LessonLab(config, await freshCluster(config), []);
+    const lab = new LessonLab(config, await freshCluster(config), []);
+    lab.#seedFiles();
+    return lab;
   }
 
   /** Run a line of the learner's shell, recorded in the transcript. */
@@ -101,6 +105,7 @@ export class LessonLab extends EventTarget {
     this.cluster = await freshCluster(this.config);
     this.transcript = [];
     this.#attach();
+    this.#seedFiles();
     this.save();
     this.dispatchEvent(new Event('reset'));
   }
@@ -130,6 +135,13 @@ export class LessonLab extends EventTarget {
       localStorage.setItem(storageKey(this.config.slug), JSON.stringify(saved));
     } catch {
       // Storage full or denied: the lab still works, it just will not survive a reload.
+    }
+  }
+
+  #seedFiles(): void {
+    for (const [path, content] of Object.entries(this.config.files)) {
+      this.cluster.fs.write(path, content);
+      this.transcript.push({ type: 'write', path, content });
     }
   }
 
@@ -229,6 +241,12 @@ export function getLab(): Promise<LessonLab> {
       slug: host.dataset.lab!,
       seed: Number(host.dataset.labSeed ?? 1),
       setup: JSON.parse(host.dataset.labSetup ?? '[]') as string[],
+      files: Object.fromEntries(
+        [...document.querySelectorAll<HTMLElement>('yaml-editor[data-file]')].map((editor) => [
+          editor.dataset.file!,
+          editor.querySelector('.initial pre')?.textContent ?? '',
+        ]),
+      ),
     });
   })();
   return lab;

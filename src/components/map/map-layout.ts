@@ -143,7 +143,9 @@ export function layoutMap(model: MapModel, options: { width: number }): MapScene
       height: m.podHeight,
     }));
     const morePods = podsHere.length - shown.length;
-    const height = m.nodeHeader + shown.length * (m.podHeight + m.podGap) + (morePods > 0 ? 22 : 0) + 6;
+    // An empty node still has room for its "no pods" line.
+    const podsHeight = shown.length > 0 ? shown.length * (m.podHeight + m.podGap) : 18;
+    const height = m.nodeHeader + podsHeight + (morePods > 0 ? 22 : 0) + 6;
     const badges = nodePorts.map((nodePort, badgeIndex): NodePortBadge => ({
       id: `badge:${node.name}:${nodePort.port}`,
       port: nodePort.port,
