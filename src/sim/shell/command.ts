@@ -5,6 +5,7 @@
  */
 import type { Runtime } from '../runtime.ts';
 import type { VirtualFs } from './vfs.ts';
+import type { JobTable } from './jobs.ts';
 
 export interface CommandIO {
   /** Everything the command can read (a pipe, a file, a here-document); empty from the terminal. */
@@ -31,6 +32,8 @@ export interface ShellContext {
   run(source: string, io: CommandIO): Promise<number>;
   /** `exit`: stop running the rest of the input. */
   exit(code: number): void;
+  /** Commands started with `&` in a live terminal. */
+  jobs: JobTable;
 }
 
 export type ShellCommand = (args: string[], io: CommandIO, shell: ShellContext) => Promise<number> | number;

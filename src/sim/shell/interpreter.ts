@@ -17,6 +17,7 @@ import {
 import { expandToString, expandWord, type ExpansionContext } from './expand.ts';
 import { commandNotFound, shellPrefix, type CommandIO, type Machine, type ShellContext } from './command.ts';
 import type { Runtime } from '../runtime.ts';
+import { JobTable } from './jobs.ts';
 
 /** A `while true` headless would never end: stop it as Ctrl-C would, after this many rounds. */
 const MAX_LOOP_ROUNDS = 1000;
@@ -31,6 +32,7 @@ export class ShellSession implements ShellContext {
   lastExitCode = 0;
   /** Set by `exit`: the rest of the input is not run. */
   exited = false;
+  readonly jobs = new JobTable();
   #depth = 0;
 
   constructor(runtime: Runtime, machine: Machine, aliases: Iterable<[string, string]> = []) {
@@ -82,6 +84,12 @@ export class ShellSession implements ShellContext {
     let code = this.lastExitCode;
     for (const item of list) {
       if (this.exited || io.signal?.aborted) break;
+      if (item.background && io.interactive) {
+        // The job outlives this line: Ctrl-C of the next command must not reach it, `kill` does.
+        this.jobs.start(item.text, io, (signal) => this.#andOr(item, { ...io, signal }));
+        code = 0;
+        continue;
+      }
       code = await this.#andOr(item, io);
     }
     return code;

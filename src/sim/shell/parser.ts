@@ -53,6 +53,10 @@ export interface Pipeline {
 export interface AndOr {
   first: Pipeline;
   rest: { operator: '&&' | '||'; pipeline: Pipeline }[];
+  /** Ended by `&`: runs in the background. */
+  background: boolean;
+  /** The command as typed (for `jobs`). */
+  text: string;
 }
 
 export type List = AndOr[];
@@ -97,13 +101,20 @@ class Parser {
       this.#skipNewlines();
       const token = this.#peek();
       if (!token || (token.type === 'word' && stop.has(reservedWord(token) ?? ''))) return items;
-      items.push(this.#andOr(stop));
+      const start = this.#index;
+      const item = this.#andOr(stop);
+      item.text = this.#tokens
+        .slice(start, this.#index)
+        .map((t) => (t.type === 'word' ? t.raw : t.type === 'redirect' ? `${t.fd ?? ''}${t.text}` : t.text))
+        .join(' ');
+      items.push(item);
       const separator = this.#peek();
       if (!separator) return items;
       if (
         separator.type === 'operator' &&
         (separator.text === ';' || separator.text === '&' || separator.text === '\n')
       ) {
+        item.background = separator.text === '&';
         this.#index++;
         continue;
       }
@@ -117,7 +128,8 @@ class Parser {
     const rest: AndOr['rest'] = [];
     for (;;) {
       const token = this.#peek();
-      if (token?.type !== 'operator' || (token.text !== '&&' && token.text !== '||')) return { first, rest };
+      if (token?.type !== 'operator' || (token.text !== '&&' && token.text !== '||'))
+        return { first, rest, background: false, text: '' };
       this.#index++;
       this.#skipNewlines();
       rest.push({ operator: token.text, pipeline: this.#pipeline(stop) });

@@ -46,6 +46,9 @@ export async function runShell(
     interactive: options.interactive ?? false,
     tty: true,
   };
+  // bash tells about background jobs that ended before it runs the next command.
+  const finished = session.jobs.takeFinished();
+  if (finished) io.stderr(finished);
   const exitCode = await session.run(input, io);
   session.lastExitCode = exitCode;
   if (attached && session.exited) {

@@ -389,3 +389,32 @@ export const editor: ShellCommand = async (args, io, shell) => {
   await onEdit(path);
   return 0;
 };
+
+export const jobs: ShellCommand = (_args, io, shell) => {
+  io.stdout(shell.jobs.list());
+  return 0;
+};
+
+export const kill: ShellCommand = (args, io, shell) => {
+  const targets = args.filter((a) => !/^-(\w+|\d+)$/.test(a) && a !== '-s' && a !== '-n');
+  if (targets.length === 0) {
+    io.stderr(
+      `${shellPrefix(shell.machine)}: kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]\n`,
+    );
+    return 2;
+  }
+  let code = 0;
+  for (const target of targets) {
+    const result = shell.jobs.kill(target);
+    if (result === 'killed') continue;
+    code = 1;
+    io.stderr(
+      result === 'no job'
+        ? `${shellPrefix(shell.machine)}: kill: ${target}: no such job\n`
+        : /^\d+$/.test(target)
+          ? `${shellPrefix(shell.machine)}: kill: (${target}) - No such process\n`
+          : `${shellPrefix(shell.machine)}: kill: ${target}: arguments must be process or job IDs\n`,
+    );
+  }
+  return code;
+};

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { clusterIp, clusterWith, execInPod, podNames, podOf, podRuntime } from './helpers.ts';
 import { httpRequest } from '../../../../src/sim/net/http.ts';
 import { PodLogStore } from '../../../../src/sim/net/logs.ts';
+import { openPortForward } from '../../../../src/sim/kubectl/commands/write/port-forward-registry.ts';
 
 const NODE_IPS = ['192.168.49.2', '192.168.49.3', '192.168.49.4'];
 const WEB = [
@@ -206,6 +207,30 @@ describe('inside a pod', () => {
       /^[\d.]+ - - \[05\/Jan\/2026:09:10:\d\d \+0000\] "GET \/ HTTP\/1\.1" 200 615 "-" "curl\/8\.14\.1" "-"$/,
     );
     expect(lines[0]?.startsWith(`${bridge} `)).toBe(true);
+  });
+});
+
+describe('kubectl port-forward', () => {
+  it('lets the workstation reach the pod on localhost while the forward is open', async () => {
+    const cluster = await clusterWith([
+      'kubectl create deployment web --image=kube101/hello --replicas=1 --port=300',
+    ]);
+    const [pod] = podNames(cluster, 'web');
+    const runtime = podRuntime(cluster);
+    const handled: number[] = [];
+    const close = openPortForward(runtime, {
+      namespace: 'default',
+      pod: pod as string,
+      ports: [{ local: 8080, remote: 301 }],
+      onConnection: (local) => handled.push(local),
+    });
+    const result = httpRequest(runtime, { from: { kind: 'workstation' }, url: 'http://localhost:8080/' });
+    expect(result).toMatchObject({ kind: 'response', status: 200, body: `Hello from ${pod} on port 301\n` });
+    expect(handled).toEqual([8080]);
+    close();
+    expect(
+      httpRequest(runtime, { from: { kind: 'workstation' }, url: 'http://127.0.0.1:8080/' }),
+    ).toMatchObject({ kind: 'error', code: 'refused' });
   });
 });
 

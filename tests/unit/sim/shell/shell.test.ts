@@ -225,6 +225,31 @@ describe('workstation shell', () => {
     });
   });
 
+  it('runs `&` jobs in the background of a live terminal, lists, reports and kills them', async () => {
+    const cluster = createCluster({ seed: 1 });
+    const live = { interactive: true };
+    expect(await cluster.exec('sleep 2 & echo started', live)).toEqual({
+      stdout: 'started\n',
+      stderr: '[1] 4250\n',
+      exitCode: 0,
+    });
+    expect(await cluster.exec('jobs', live)).toEqual({
+      stdout: '',
+      stderr: '[1]+  Done                    sleep 2\n',
+      exitCode: 0,
+    });
+    expect(await cluster.exec('kill %1; kill 99', live)).toEqual({
+      stdout: '',
+      stderr: 'bash: kill: %1: no such job\nbash: kill: (99) - No such process\n',
+      exitCode: 1,
+    });
+    expect(await cluster.exec('echo headless & echo then')).toEqual({
+      stdout: 'headless\nthen\n',
+      stderr: '',
+      exitCode: 0,
+    });
+  });
+
   it('stops a runaway while loop', async () => {
     const { last } = await run(['while true; do true; done']);
     expect(last.exitCode).toBe(130);
