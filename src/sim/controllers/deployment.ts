@@ -11,6 +11,7 @@ import type { Informer } from './informer.ts';
 import { StatusError } from '../api/status-error.ts';
 import { Deadlines } from './deadlines.ts';
 import {
+  writeStatus,
   controllerOf,
   controllerReference,
   isPodActive,
@@ -487,7 +488,7 @@ export class DeploymentController implements Controller {
     if (rollout) conditions = this.#progress(d, next, conditions, now);
     const status: DeploymentStatus = { ...next, conditions };
     if (d.status?.collisionCount !== undefined) status.collisionCount = d.status.collisionCount;
-    context.api.updateStatus('deployments', d.metadata.namespace, d.metadata.name, reorder(status));
+    writeStatus(context.api, 'deployments', d, reorder(status));
   }
 
   /** The Progressing condition, as syncRolloutStatus moves it. */
@@ -539,10 +540,7 @@ export class DeploymentController implements Controller {
   ): void {
     const fresh = (this.#informer.getByKey('deployments', keyOf(d)) as StoredDeployment | undefined) ?? d;
     const conditions = change([...(fresh.status?.conditions ?? [])]);
-    context.api.updateStatus('deployments', fresh.metadata.namespace, fresh.metadata.name, {
-      ...fresh.status,
-      conditions,
-    });
+    writeStatus(context.api, 'deployments', fresh, { ...fresh.status, conditions });
   }
 }
 

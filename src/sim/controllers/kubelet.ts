@@ -11,7 +11,7 @@ import type { Typed } from '../api/types.ts';
 import type { Controller, ControllerContext } from './controller.ts';
 import type { Informer } from './informer.ts';
 import { Deadlines } from './deadlines.ts';
-import { isTerminating, keyOf, timeOf, type StoredPod } from './objects.ts';
+import { isTerminating, keyOf, timeOf, writeStatus, type StoredPod } from './objects.ts';
 import {
   formatDuration,
   hex64,
@@ -250,12 +250,7 @@ class PodRun {
       containerStatuses: statuses,
     };
     status.conditions = podConditions(pod, phase, statuses, now);
-    this.#context.api.updateStatus(
-      'pods',
-      pod.metadata.namespace,
-      pod.metadata.name,
-      orderedPodStatus(status),
-    );
+    writeStatus(this.#context.api, 'pods', pod, orderedPodStatus(status));
     return next;
   }
 

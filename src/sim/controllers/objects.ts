@@ -2,6 +2,7 @@
  * Small readers over stored objects that several controllers share: keys, controller owner
  * references, pod readiness, as pkg/api/v1/pod and apimachinery's metav1 helpers define them.
  */
+import type { ApiServer } from '../api/apiserver.ts';
 import type { KubeObject, OwnerReference, Pod, Typed } from '../api/types.ts';
 
 export type StoredPod = Typed<Pod>;
@@ -53,4 +54,18 @@ export function timeOf(stamp: string | undefined | null): number {
 
 export function clone<T>(value: T): T {
   return structuredClone(value);
+}
+
+/**
+ * Write a status only when it differs from what `current` (the informer's latest copy) holds: most
+ * syncs change nothing, and the API server's own comparison would first copy the stored object.
+ */
+export function writeStatus(
+  api: ApiServer,
+  resource: string,
+  current: KubeObject,
+  status: unknown,
+): KubeObject | undefined {
+  if (JSON.stringify(current['status']) === JSON.stringify(status)) return current;
+  return api.updateStatus(resource, current.metadata.namespace, current.metadata.name, status);
 }

@@ -17,6 +17,7 @@ import {
   keyOf,
   objectKey,
   timeOf,
+  writeStatus,
   type StoredPod,
 } from './objects.ts';
 import { rankForDeletion } from './pod-ranking.ts';
@@ -142,7 +143,9 @@ export class ReplicaSetController implements Controller {
   }
 
   /** calculateStatus: counts over the active pods. */
-  #updateStatus(context: ControllerContext, rs: StoredReplicaSet): void {
+  #updateStatus(context: ControllerContext, stale: StoredReplicaSet): void {
+    const rs =
+      (this.#informer.getByKey('replicasets', keyOf(stale)) as StoredReplicaSet | undefined) ?? stale;
     const active = this.#ownedPods(rs).filter(isPodActive);
     const templateLabels = rs.spec?.template?.metadata?.labels ?? {};
     const minReadyMs = (rs.spec?.minReadySeconds ?? 0) * 1000;
@@ -167,6 +170,6 @@ export class ReplicaSetController implements Controller {
     status['observedGeneration'] = rs.metadata.generation ?? 1;
     const failure = rs.status?.conditions;
     if (failure && failure.length > 0) status['conditions'] = failure;
-    context.api.updateStatus('replicasets', rs.metadata.namespace, rs.metadata.name, status);
+    writeStatus(context.api, 'replicasets', rs, status);
   }
 }
