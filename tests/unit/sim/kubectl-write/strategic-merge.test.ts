@@ -26,15 +26,18 @@ function manifest(text: string): KubeObject {
 }
 
 /** What the server holds after a manifest was created: defaults filled in. */
-function live(object: KubeObject, extra: Record<string, unknown> = {}): JsonMap {
-  const copy = structuredClone(object) as unknown as JsonMap & { spec: { ports: Record<string, unknown>[] } };
-  copy['spec'] = {
+function live(object: KubeObject): JsonMap {
+  const copy = structuredClone(object) as unknown as { spec: { ports: Record<string, unknown>[] } } & Record<
+    string,
+    unknown
+  >;
+  const spec: Record<string, unknown> = {
     ...copy.spec,
     clusterIP: '10.96.0.20',
     sessionAffinity: 'None',
     ports: copy.spec.ports.map((p) => ({ ...p, protocol: 'TCP' })),
   };
-  return { ...copy, ...extra } as JsonMap;
+  return { ...copy, spec } as JsonMap;
 }
 
 describe('three-way merge patches as kubectl apply sends them', () => {
