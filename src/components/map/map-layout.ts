@@ -61,7 +61,7 @@ export const mapMetrics = {
   padding: 12,
   gap: 14,
   clientHeight: 34,
-  minNodeWidth: 230,
+  minNodeWidth: 170,
   nodeHeader: 50,
   podHeight: 56,
   podGap: 8,
@@ -70,7 +70,7 @@ export const mapMetrics = {
   badgeHeight: 20,
   serviceWidth: 250,
   serviceLine: 17,
-  serviceHeader: 40,
+  serviceHeader: 54,
   band: 46,
 };
 
@@ -98,7 +98,7 @@ export function layoutMap(model: MapModel, options: { width: number }): MapScene
       y += rowHeight + m.gap;
       rowHeight = 0;
     }
-    const height = m.serviceHeader + Math.max(1, service.ports.length) * m.serviceLine + 8;
+    const height = m.serviceHeader + (Math.max(1, service.ports.length) - 1) * m.serviceLine + 12;
     rowHeight = Math.max(rowHeight, height);
     services.push({
       id: `service:${service.key}`,

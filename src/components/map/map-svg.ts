@@ -56,7 +56,7 @@ function serviceSvg(placed: PlacedService): string {
     `<rect x="${x}" y="${y}" width="${width}" height="${height}" rx="8"/>` +
     `<text class="name" x="${x + 10}" y="${y + 18}">${escapeXml(fit(`svc/${service.name}`, chars - 10))}</text>` +
     `<text class="kind" x="${x + width - 10}" y="${y + 18}" text-anchor="end">${escapeXml(service.type)}</text>` +
-    `<text class="ip" x="${x + 10}" y="${y + 33}">${escapeXml(`ClusterIP ${service.clusterIP}`)}</text>` +
+    `<text class="ip" x="${x + 10}" y="${y + 36}">${escapeXml(`ClusterIP ${service.clusterIP}`)}</text>` +
     text +
     '</g>'
   );
