@@ -10,10 +10,12 @@ two workers). It runs a bash-like shell:
   cat, ls, rm, cp, mv, mkdir, touch, cd, pwd      files (shared with the editor)
   vi FILE              open FILE in the page's editor
   grep, head, tail, wc, sort, uniq, cut, awk, tr, seq, tee, base64     text filters
-  echo, printf, env, export, alias, history, clear, sleep, date, watch, which, type
+  echo, printf, env, export, alias, history, clear, sleep, date, watch, which, type, test
+  jobs, kill           commands started with & (kubectl port-forward svc/web 8080:82 &)
 
-Shell syntax: 'single' and "double" quotes, $VAR and $(command), pipes |, && ||, ;,
-redirections > >> 2>&1 < and here-documents (cat <<EOF > svc.yaml), for and while loops.
+Shell syntax: 'single' and "double" quotes, $VAR, $(command), $((1+2)), {1..5}, pipes |,
+&& ||, ;, redirections > >> 2>&1 < and here-documents (cat <<EOF > svc.yaml),
+for, while and if.
 
 Inside the cluster: kubectl exec POD -- curl http://web:82, or
   kubectl run tmp --rm -it --image=busybox --restart=Never -- wget -qO- http://web:82
