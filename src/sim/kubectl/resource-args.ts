@@ -248,15 +248,12 @@ export function sortedPeek(
   resource: string,
   namespace: string | undefined,
 ): Readonly<KubeObject>[] {
-  const objects = [...runtime.api.store.peek(resource, namespace)];
-  return objects.sort(compareByNamespaceAndName);
-}
-
-function compareByNamespaceAndName(a: Readonly<KubeObject>, b: Readonly<KubeObject>): number {
-  const na = a.metadata.namespace ?? '';
-  const nb = b.metadata.namespace ?? '';
-  if (na !== nb) return na < nb ? -1 : 1;
-  return a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0;
+  const keyed: { key: string; object: Readonly<KubeObject> }[] = [];
+  for (const object of runtime.api.store.peek(resource, namespace)) {
+    keyed.push({ key: `${object.metadata.namespace ?? ''}/${object.metadata.name}`, object });
+  }
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map((entry) => entry.object);
 }
 
 /** `/v1, Resource=pods` (schema.GroupVersionResource.String), as kubectl names a list in errors. */

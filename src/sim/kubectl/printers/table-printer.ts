@@ -56,14 +56,16 @@ export function tableRows(
     rows.push(header);
   }
   const context = { nowMs: options.nowMs, wide };
+  const showLabels = options.showLabels ?? false;
   for (const object of objects) {
     const cells = table.cells(object, context);
     if (kindPrefix && nameIndex >= 0) cells[nameIndex] = kindPrefix + cells[nameIndex];
-    const labels = object.metadata.labels;
-    for (const key of labelColumns) cells.push(labels?.[key] ?? '');
-    if (options.showLabels) cells.push(formatLabels(labels));
-    if (withNamespace) cells.unshift(object.metadata.namespace ?? '');
-    rows.push(cells);
+    if (labelColumns.length > 0 || showLabels) {
+      const labels = object.metadata.labels;
+      for (const key of labelColumns) cells.push(labels?.[key] ?? '');
+      if (showLabels) cells.push(formatLabels(labels));
+    }
+    rows.push(withNamespace ? [object.metadata.namespace ?? '', ...cells] : cells);
   }
   return rows;
 }

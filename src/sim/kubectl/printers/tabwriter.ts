@@ -27,21 +27,35 @@ export class ColumnWriter {
 
   format(rows: readonly (readonly string[])[]): string {
     const widths = this.#widths;
-    for (const row of rows) {
-      for (let i = 0; i < row.length - 1; i++) {
-        const width = cellWidth(row[i] as string) + PADDING;
-        if (widths[i] === undefined || width > (widths[i] as number)) widths[i] = width;
+    // One pass to measure (remembering each cell's width), one to write.
+    const cellWidths: number[][] = new Array(rows.length);
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r] as readonly string[];
+      const measured: number[] = new Array(row.length);
+      for (let i = 0; i < row.length; i++) {
+        const width = cellWidth(row[i] as string);
+        measured[i] = width;
+        if (i < row.length - 1 && (widths[i] === undefined || width + PADDING > (widths[i] as number)))
+          widths[i] = width + PADDING;
       }
+      cellWidths[r] = measured;
     }
-    let out = '';
-    for (const row of rows) {
-      for (let i = 0; i < row.length - 1; i++) {
-        const cell = row[i] as string;
-        out += cell + ' '.repeat((widths[i] as number) - cellWidth(cell));
-      }
-      if (row.length > 0) out += row[row.length - 1];
-      out += '\n';
+    const lines: string[] = new Array(rows.length);
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r] as readonly string[];
+      const measured = cellWidths[r] as number[];
+      let line = '';
+      for (let i = 0; i < row.length - 1; i++)
+        line += (row[i] as string) + spaces((widths[i] as number) - (measured[i] as number));
+      if (row.length > 0) line += row[row.length - 1];
+      lines[r] = line;
     }
-    return out;
+    return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
   }
+}
+
+const SPACES = ' '.repeat(256);
+
+function spaces(n: number): string {
+  return n <= SPACES.length ? SPACES.slice(0, n) : ' '.repeat(n);
 }

@@ -10,7 +10,7 @@ import { ApiServer } from '../../../../src/sim/api/apiserver.ts';
 import { STRATEGIES } from '../../../../src/sim/api/registry/index.ts';
 import { ClusterIPAllocator } from '../../../../src/sim/api/allocators/cluster-ip.ts';
 import { NodePortAllocator } from '../../../../src/sim/api/allocators/node-port.ts';
-import { RESOURCE_TYPES, resourceTypeForKind } from '../../../../src/sim/api/resources.ts';
+import { resourceTypeForKind } from '../../../../src/sim/api/resources.ts';
 import { VirtualFs } from '../../../../src/sim/shell/vfs.ts';
 import { PodLogStore } from '../../../../src/sim/net/logs.ts';
 import { EventRecorder } from '../../../../src/sim/controllers/events.ts';
@@ -29,23 +29,14 @@ export function seedRuntime(
   clock.set(nowMs);
   const random = new SeededRandom(1);
   const store = new ObjectStore();
+  // Restored as captured, resourceVersions included: the fixtures print them.
+  const byResource: Record<string, KubeObject[]> = {};
   for (const object of objects) {
-    if (object.kind === 'Lease') {
-      store.put('leases', object);
-      continue;
-    }
-    const type = resourceTypeForKind(object.kind);
-    if (!type || !RESOURCE_TYPES.includes(type)) continue;
-    const stored = store.put(type.resource, object);
-    // Keep the captured resourceVersion: the fixtures print it.
-    if (object.metadata.resourceVersion) {
-      stored.metadata.resourceVersion = object.metadata.resourceVersion;
-      store.restore({
-        resourceVersion: store.resourceVersion,
-        objects: mergeInto(store, type.resource, stored),
-      });
-    }
+    const resource = object.kind === 'Lease' ? 'leases' : resourceTypeForKind(object.kind)?.resource;
+    if (resource === undefined) continue;
+    (byResource[resource] ??= []).push(object);
   }
+  store.restore({ resourceVersion: 1000, objects: byResource });
   const context = {
     clock,
     random,
@@ -86,17 +77,6 @@ export function seedRuntime(
     onEdit: undefined,
     wait: async () => {},
   } as unknown as Runtime;
-}
-
-function mergeInto(store: ObjectStore, resource: string, object: KubeObject): Record<string, KubeObject[]> {
-  const snapshot = store.snapshot();
-  const list = snapshot.objects[resource] ?? [];
-  snapshot.objects[resource] = list.map((o) =>
-    o.metadata.name === object.metadata.name && o.metadata.namespace === object.metadata.namespace
-      ? object
-      : o,
-  );
-  return snapshot.objects;
 }
 
 export async function kubectl(
