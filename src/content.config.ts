@@ -4,53 +4,7 @@
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { z } from 'astro/zod';
-
-const exerciseId = z
-  .string()
-  .regex(
-    /^[a-z0-9]+(-[a-z0-9]+)*$/,
-    'an exercise id is lowercase words joined by dashes, e.g. "create-nodeport"',
-  );
-
-export const lessonSchema = z
-  .object({
-    title: z
-      .string()
-      .min(3)
-      .max(80)
-      .describe('Shown as the page heading, in the outline and in search results.'),
-    description: z
-      .string()
-      .min(10)
-      .max(200)
-      .describe(
-        'One sentence on what the learner will be able to do; the meta description and outline blurb.',
-      ),
-    order: z
-      .number()
-      .int()
-      .positive()
-      .describe('Position in the course, 1 first; two lessons may not share a number.'),
-    exercises: z
-      .array(exerciseId)
-      .default([])
-      .describe('Ids of the exercises (content/exercises) this lesson holds, in the order they appear.'),
-    seed: z
-      .number()
-      .int()
-      .nonnegative()
-      .default(1)
-      .describe("Seed of the lesson's simulated cluster: names, IPs and node ports follow from it."),
-    setup: z
-      .array(z.string().min(1))
-      .default([])
-      .describe('Shell lines run on a fresh cluster before the learner starts (and after Reset).'),
-    draft: z.boolean().default(false).describe('Drafts are built in development only.'),
-  })
-  .strict();
-
-export type LessonData = z.infer<typeof lessonSchema>;
+import { lessonSchema } from './components/course/lesson-schema.ts';
 
 export const collections = {
   lessons: defineCollection({

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { lessonSchema } from '../../../src/components/course/lesson-schema.ts';
+import { assembleCourse, type LessonEntryLike } from '../../../src/components/course/course-outline.ts';
+import { lessonStatus } from '../../../src/components/course/progress-store.ts';
+
+const valid = {
+  title: 'Meet your cluster',
+  description: 'Look around a small cluster with kubectl.',
+  order: 1,
+  exercises: ['list-nodes'],
+};
+
+describe('lesson frontmatter', () => {
+  it('fills in the defaults of a minimal lesson', () => {
+    expect(lessonSchema.parse(valid)).toEqual({ ...valid, seed: 1, setup: [], draft: false });
+  });
+
+  it('names the field at fault', () => {
+    const result = lessonSchema.safeParse({
+      ...valid,
+      order: 0,
+      exercises: ['Create NodePort'],
+      titel: 'typo',
+    });
+    expect(result.success).toBe(false);
+    const problems = result.error!.issues.map(
+      (issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`,
+    );
+    expect(problems).toEqual([
+      'order: Too small: expected number to be >0',
+      'exercises.0: an exercise id is lowercase words joined by dashes, e.g. "create-nodeport"',
+      '(root): Unrecognized key: "titel"',
+    ]);
+  });
+
+  it('describes every field for authors', () => {
+    for (const [name, field] of Object.entries(lessonSchema.shape)) {
+      expect(field.description, name).toMatch(/\w{3,}/);
+    }
+  });
+});
+
+function entry(id: string, order: number, extra: Partial<LessonEntryLike['data']> = {}): LessonEntryLike {
+  return { id, data: { title: id, description: id, order, exercises: [], draft: false, ...extra } };
+}
+
+describe('course outline', () => {
+  it('orders lessons by their order, links neighbours and leaves drafts out of production', () => {
+    const course = assembleCourse(
+      [entry('b', 2), entry('a', 1), entry('wip', 3, { draft: true }), entry('c', 4)],
+      {
+        includeDrafts: false,
+      },
+    );
+    expect(course.lessons.map((lesson) => lesson.href)).toEqual([
+      '/lessons/a/',
+      '/lessons/b/',
+      '/lessons/c/',
+    ]);
+    expect(course.neighbours('b')).toMatchObject({ previous: { slug: 'a' }, next: { slug: 'c' } });
+    expect(course.neighbours('a').previous).toBeUndefined();
+  });
+
+  it('refuses two lessons with one number, or one exercise in two lessons', () => {
+    expect(() => assembleCourse([entry('a', 1), entry('b', 1)], { includeDrafts: true })).toThrow(
+      'Lessons "a" and "b" both have order 1; give each lesson its own number.',
+    );
+    expect(() =>
+      assembleCourse([entry('a', 1, { exercises: ['x'] }), entry('b', 2, { exercises: ['x'] })], {
+        includeDrafts: true,
+      }),
+    ).toThrow('Exercise "x" is listed by both "a" and "b".');
+  });
+});
+
+describe('lesson progress', () => {
+  const progress = {
+    exercises: { one: { passed: true, at: 1 }, two: { passed: false, at: 2 } },
+    visited: { seen: 1 },
+  };
+  it('is done when every exercise passed, in progress when some did, visited otherwise', () => {
+    expect(lessonStatus(progress, 'x', ['one'])).toBe('done');
+    expect(lessonStatus(progress, 'x', ['one', 'two'])).toBe('in-progress');
+    expect(lessonStatus(progress, 'seen', ['two'])).toBe('visited');
+    expect(lessonStatus(progress, 'new', [])).toBe('not-started');
+  });
+});
