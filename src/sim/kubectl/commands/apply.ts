@@ -27,12 +27,14 @@ import {
   type DryRun,
 } from './write/output.ts';
 import { decodeForServer, serverCreate, serverUpdate } from './write/server-write.ts';
+import { rejectKustomize } from './write/kustomize.ts';
 
 export const applyCommand: KubectlCommand = {
   name: 'apply',
   short: 'Apply a configuration to a resource by file name or stdin',
   flags: flagsFromHelp('apply'),
   run(context) {
+    rejectKustomize(context);
     const filenames = context.flag<string[]>('filename') ?? [];
     if (filenames.length === 0) throw new CommandError('must specify one of -f and -k');
     const validate = parseValidateFlag(context.flag<string>('validate'));

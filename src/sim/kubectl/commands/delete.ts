@@ -12,6 +12,7 @@ import { flagsFromHelp } from './write/help-flags.ts';
 import { dryRunStrategy, type DryRun } from './write/output.ts';
 import { resolveTargets, type Target } from './write/targets.ts';
 import { waitOnClock } from './write/wait-clock.ts';
+import { rejectKustomize } from './write/kustomize.ts';
 
 const FORCE_WARNING =
   'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n';
@@ -24,6 +25,7 @@ export const deleteCommand: KubectlCommand = {
   short: 'Delete resources by file names, stdin, resources and names, or by resources and label selector',
   flags: flagsFromHelp('delete'),
   async run(context) {
+    rejectKustomize(context);
     const output = context.flag<string>('output');
     if (output !== '' && output !== 'name')
       throw new CommandError(`unexpected -o output mode: ${output}. We only support '-o name'`);
@@ -43,7 +45,7 @@ export const deleteCommand: KubectlCommand = {
       );
     }
     const dryRun = dryRunStrategy(context);
-    const { targets, errors, byName } = resolveTargets(context);
+    const { targets, errors, byName } = resolveTargets(context, { missingVerb: 'deleting' });
     if (force) context.stderr(FORCE_WARNING);
     const ignoreNotFound = context.flag<boolean>('ignore-not-found') || selectAll;
     const failures = errors.filter(

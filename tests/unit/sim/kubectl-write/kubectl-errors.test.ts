@@ -27,6 +27,10 @@ describe('kubectl write commands answer mistakes as kubectl 1.35', () => {
   for (const captured of cases) {
     it(captured.args.join(' '), async () => {
       const cluster = await courseCluster();
+      cluster.fs.write(
+        'nothere.yaml',
+        'apiVersion: v1\nkind: Service\nmetadata:\n  name: nothere\nspec:\n  ports:\n  - port: 80\n',
+      );
       const pods = cluster.api.list('pods', 'default').filter((p) => p.metadata.labels?.['app'] === 'web');
       const pod = pods.map((p) => p.metadata.name).sort()[0] as string;
       const rs = cluster.api.list('replicasets', 'default')[0]?.metadata.name as string;

@@ -14,6 +14,7 @@ import { serverCreate } from '../write/server-write.ts';
 import { createDeploymentCommand } from './deployment.ts';
 import { createNamespaceCommand } from './namespace.ts';
 import { createServiceCommand } from './service.ts';
+import { rejectKustomize } from '../write/kustomize.ts';
 
 export const createCommand: KubectlCommand = {
   name: 'create',
@@ -21,6 +22,7 @@ export const createCommand: KubectlCommand = {
   flags: flagsFromHelp('create'),
   subcommands: [createDeploymentCommand, createNamespaceCommand, createServiceCommand],
   run(context) {
+    rejectKustomize(context);
     const filenames = context.flag<string[]>('filename') ?? [];
     if (filenames.length === 0) {
       if (context.positionals.length > 0)

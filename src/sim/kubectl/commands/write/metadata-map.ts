@@ -7,7 +7,7 @@ import type { KubeObject } from '../../../api/types.ts';
 import type { CommandContext, KubectlCommand } from '../../command.ts';
 import { CommandError } from '../../command.ts';
 import { formatErrors } from '../../manifests/aggregate.ts';
-import { resolveResourceArgs } from '../../resource-args.ts';
+import { resolveTargets } from './targets.ts';
 import { flagsFromHelp } from './help-flags.ts';
 import { checkOutputFormat, dryRunStrategy, dryRunSuffix, printObject } from './output.ts';
 import { resourceName } from '../../printers/name.ts';
@@ -113,15 +113,9 @@ function runMapCommand(context: CommandContext, kind: MapCommandKind): number {
   checkOutputFormat(context);
   const dryRun = dryRunStrategy(context);
   const overwrite = context.flag<boolean>('overwrite');
-  const resolved = resolveResourceArgs(context.runtime, resources, {
-    namespace: context.namespace,
-    allNamespaces: context.flag<boolean>('all-namespaces'),
-    labelSelector: context.flag<string>('selector'),
-    fieldSelector: context.flag<string>('field-selector'),
-    selectAll: context.flag<boolean>('all'),
-  });
+  const resolved = resolveTargets(context, { args: resources });
   const errors: unknown[] = [];
-  for (const info of resolved.infos) {
+  for (const info of resolved.targets) {
     const before = structuredClone(info.object) as KubeObject;
     if (list) {
       for (const [key, value] of Object.entries(before.metadata[kind.field] ?? {}))

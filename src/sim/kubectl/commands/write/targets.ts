@@ -10,6 +10,7 @@ import { CommandError } from '../../command.ts';
 import { ErrorAggregate } from '../../manifests/aggregate.ts';
 import { readManifests } from '../../manifests/builder.ts';
 import { resolveResourceArgs } from '../../resource-args.ts';
+import { addSourceToError } from './output.ts';
 
 export interface Target {
   type: ResourceType;
@@ -28,12 +29,20 @@ export interface Targets {
   byName: boolean;
 }
 
-export function resolveTargets(context: CommandContext, options: { allowSelectors?: boolean } = {}): Targets {
+export interface TargetOptions {
+  allowSelectors?: boolean;
+  /** `deleting`: a missing object named in a file is reported as `error when deleting "svc.yaml": ...`. */
+  missingVerb?: string;
+  /** The resource arguments, when not all positionals are (label's `KEY=VALUE` pairs). */
+  args?: readonly string[];
+}
+
+export function resolveTargets(context: CommandContext, options: TargetOptions = {}): Targets {
   const filenames = (context.flag<string[]>('filename') ?? []) as string[];
   if (filenames.length > 0) {
-    if (context.positionals.length > 0) {
+    if ((options.args ?? context.positionals).length > 0) {
       throw new CommandError(
-        "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",
+        'when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well',
       );
     }
     const { infos, readErrors } = readManifests(context.runtime.fs, {
@@ -56,18 +65,20 @@ export function resolveTargets(context: CommandContext, options: { allowSelector
           object,
           source: info.source,
         });
-      else
-        errors.push(
-          StatusError.notFound(
-            info.type.group ? `${info.type.resource}.${info.type.group}` : info.type.resource,
-            info.name,
-          ),
+      else {
+        const notFound = StatusError.notFound(
+          info.type.group ? `${info.type.resource}.${info.type.group}` : info.type.resource,
+          info.name,
         );
+        errors.push(
+          options.missingVerb ? addSourceToError(options.missingVerb, info.source, notFound) : notFound,
+        );
+      }
     }
     if (readErrors.length > 0) errors.push(new ErrorAggregate(readErrors));
     return { targets, errors, byName: true };
   }
-  const resolved = resolveResourceArgs(context.runtime, context.positionals, {
+  const resolved = resolveResourceArgs(context.runtime, options.args ?? context.positionals, {
     namespace: context.namespace,
     allNamespaces: context.flag<boolean>('all-namespaces') ?? false,
     labelSelector: options.allowSelectors === false ? '' : (context.flag<string>('selector') ?? ''),

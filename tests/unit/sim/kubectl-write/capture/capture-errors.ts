@@ -86,8 +86,16 @@ export const ERROR_CASES: string[][] = [
   ['create', 'deployment', 'web', '--image=nginx', '--dry-run=client', '--save-config', '-o', 'yaml'],
   ['apply', '-f', 'missing.yaml', '-o', 'wide'],
   ['scale', 'deploy', 'web', '--replicas=3', '--current-replicas=5'],
+  ['delete', '-f', 'nothere.yaml'],
+  ['delete', '-f', 'nothere.yaml', '--ignore-not-found'],
+  ['delete', '-f', 'nothere.yaml', 'svc'],
+  ['label', '-f', 'nothere.yaml', 'a=b'],
   ['scale', 'deploy/web', 'rs/web-6d4cf56db6', '--replicas=3', '--dry-run=server'],
 ];
+
+/** A manifest of a Service the cluster does not have (kubectl-errors.test.ts writes the same file). */
+const NOT_THERE =
+  'apiVersion: v1\nkind: Service\nmetadata:\n  name: nothere\nspec:\n  ports:\n  - port: 80\n';
 
 const here = new URL('../fixtures/', import.meta.url).pathname;
 const now = new Date();
@@ -101,6 +109,7 @@ writeFileSync(
   `apiVersion: v1\nkind: Config\nclusters:\n- cluster:\n    server: ${server.url}\n  name: c\ncontexts:\n- context:\n    cluster: c\n    user: u\n  name: c\ncurrent-context: c\nusers:\n- name: u\n  user: {}\n`,
 );
 const results: { args: string[]; stdout: string; stderr: string; exitCode: number }[] = [];
+writeFileSync(join(cwd, 'nothere.yaml'), NOT_THERE);
 for (const args of ERROR_CASES) {
   server.reset(seedCluster(now));
   results.push({ args, ...(await runKubectl(args, { home, kubeconfig, cwd })) });
