@@ -27,8 +27,16 @@ export const taskSchema = z
     id: slug.describe('Stable id of the task, unique in the exercise.'),
     title: z.string().min(1).describe('What to do, as the checklist shows it (Markdown inline).'),
     check: z
-      .union([checkSchema, z.array(checkSchema).min(1)])
-      .describe('What must hold: one check, or a list that must all pass.'),
+      .union([
+        checkSchema,
+        z.array(checkSchema).min(1),
+        z
+          .object({ anyOf: z.array(checkSchema).min(2).describe('Passes when one of these passes.') })
+          .strict(),
+      ])
+      .describe(
+        'What must hold: one check, a list that must all pass, or `anyOf` a list of which one must pass.',
+      ),
     hints: z
       .array(z.string())
       .default([])

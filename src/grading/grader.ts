@@ -6,7 +6,7 @@
 import { createCluster, type Cluster } from '../sim/index.ts';
 import type { Exercise, Step, Task } from './exercise.ts';
 import type { Transcript } from './transcript.ts';
-import { runCheck, type CheckOutcome } from './checks/index.ts';
+import { runCheck, type CheckContext, type CheckOutcome } from './checks/index.ts';
 
 /** How long the cluster may run after the last step: pods pulling images, load balancers. */
 const SETTLE_MS = 5 * 60 * 1000;
@@ -91,20 +91,29 @@ export function evaluateLive(exercise: Exercise, cluster: Cluster): GradeResult 
 }
 
 function evaluateTask(task: Task, cluster: Cluster, namespace: string): TaskResult {
-  const checks = Array.isArray(task.check) ? task.check : [task.check];
-  let outcome: CheckOutcome | undefined;
-  for (const check of checks) {
-    outcome = runCheck(check, { cluster, namespace });
-    if (!outcome.passed) break;
-  }
-  const last = outcome as CheckOutcome;
-  const custom = last.passed ? task.success : task.messages[last.code];
+  const outcome = runTaskCheck(task.check, { cluster, namespace });
+  const custom = outcome.passed ? task.success : task.messages[outcome.code];
   return {
     id: task.id,
-    passed: last.passed,
-    code: last.code,
-    message: custom ? fill(custom, last.values ?? {}) : last.message,
+    passed: outcome.passed,
+    code: outcome.code,
+    message: custom ? fill(custom, outcome.values ?? {}) : outcome.message,
   };
+}
+
+/** All of a list must pass (the first failure speaks); of `anyOf`, one (else the first failure speaks). */
+function runTaskCheck(check: Task['check'], context: CheckContext): CheckOutcome {
+  if ('anyOf' in check) {
+    const outcomes = check.anyOf.map((c) => runCheck(c, context));
+    return outcomes.find((o) => o.passed) ?? (outcomes[0] as CheckOutcome);
+  }
+  const checks = Array.isArray(check) ? check : [check];
+  let outcome: CheckOutcome | undefined;
+  for (const one of checks) {
+    outcome = runCheck(one, context);
+    if (!outcome.passed) break;
+  }
+  return outcome as CheckOutcome;
 }
 
 function fill(template: string, values: Record<string, string | number>): string {

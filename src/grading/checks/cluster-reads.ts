@@ -53,3 +53,30 @@ export function nodeAddresses(cluster: Cluster): { name: string; ip: string }[] 
     return { name: node.metadata.name, ip: addresses.find((a) => a.type === 'InternalIP')?.address ?? '' };
   });
 }
+
+/** Pods a Deployment owns through its ReplicaSets (not pods whose names merely start alike). */
+export function podsOfDeployment(cluster: Cluster, namespace: string, deployment: string): PodObject[] {
+  const replicaSets = new Set(
+    cluster.api
+      .list('replicasets', namespace)
+      .filter((rs) =>
+        rs.metadata.ownerReferences?.some((o) => o.kind === 'Deployment' && o.name === deployment),
+      )
+      .map((rs) => rs.metadata.name),
+  );
+  return podsIn(cluster, namespace).filter((pod) =>
+    pod.metadata.ownerReferences?.some((o) => o.kind === 'ReplicaSet' && replicaSets.has(o.name)),
+  );
+}
+
+/** An image reference as the registry sees it: `nginx` is `docker.io/library/nginx:latest`. */
+export function canonicalImage(reference: string): string {
+  let name = reference;
+  const lastSlash = name.lastIndexOf('/');
+  if (!name.includes('@') && name.lastIndexOf(':') <= lastSlash) name += ':latest';
+  const first = name.split('/')[0] ?? '';
+  const hasRegistry =
+    name.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost');
+  if (!hasRegistry) name = `docker.io/${name.includes('/') ? '' : 'library/'}${name}`;
+  return name;
+}

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { fail, pass, type CheckContext, type CheckOutcome } from './types.ts';
 import type { Deployment, KubeObject } from '../../sim/api/types.ts';
+import { canonicalImage } from './cluster-reads.ts';
 
 export const deploymentCheckSchema = z
   .object({
@@ -26,7 +27,7 @@ export function checkDeployment(
       values,
     );
   const image = deployment.spec?.template?.spec?.containers?.[0]?.image;
-  if (params.image && image !== params.image) {
+  if (params.image && canonicalImage(image ?? '') !== canonicalImage(params.image)) {
     return fail(
       'wrong-image',
       `The Deployment \`${params.name}\` runs the image \`${image}\`, not \`${params.image}\`.`,

@@ -9,6 +9,7 @@ import {
   formatLabels,
   isReady,
   podsIn,
+  podsOfDeployment,
   readyEndpoints,
   selectedPods,
   type PodObject,
@@ -81,7 +82,10 @@ export function checkEndpoints(
     );
   }
   if (params.podsOf) {
-    const owned = ready.filter((pod) => ownedBy(cluster, pod, params.podsOf as string));
+    const ownedNames = new Set(
+      podsOfDeployment(cluster, namespace, params.podsOf).map((p) => p.metadata.name),
+    );
+    const owned = ready.filter((pod) => ownedNames.has(pod.metadata.name));
     const strangers = ready.filter((pod) => !owned.includes(pod));
     if (owned.length === 0) {
       return fail(
@@ -102,13 +106,6 @@ export function checkEndpoints(
     `The Service \`${params.service}\` has ${endpoints.length} ready endpoint(s): ${endpoints.join(', ')}.`,
     values,
   );
-}
-
-function ownedBy(cluster: CheckContext['cluster'], pod: PodObject, deployment: string): boolean {
-  const replicaSet = pod.metadata.ownerReferences?.find((o) => o.kind === 'ReplicaSet');
-  if (!replicaSet) return false;
-  const rs = cluster.api.tryGet('replicasets', pod.metadata.namespace, replicaSet.name);
-  return rs?.metadata.ownerReferences?.some((o) => o.kind === 'Deployment' && o.name === deployment) ?? false;
 }
 
 function describePods(pods: PodObject[]): string {

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { fail, pass, type CheckContext, type CheckOutcome } from './types.ts';
-import { findService, nodeAddresses } from './cluster-reads.ts';
+import { findService, nodeAddresses, podsOfDeployment, type PodObject } from './cluster-reads.ts';
 import type { HttpRequestOptions, HttpResult } from '../../sim/index.ts';
 
 const PROBE_TIMEOUT_MS = 3000;
@@ -15,13 +15,25 @@ export const httpCheckSchema = z
     from: z
       .union([
         z.literal('workstation'),
-        z.object({ podOf: z.string().describe('A pod of this Deployment sends it.') }).strict(),
+        z.object({ podOf: z.string().describe('A running pod of this Deployment sends it.') }).strict(),
+        z.object({ pod: z.string().describe('This pod sends it.') }).strict(),
       ])
       .default('workstation')
       .describe("Where the request starts: the learner's workstation (outside the cluster) or a pod."),
     to: z
       .union([
         z.object({ everyNode: z.number().int().describe("This port on every node's InternalIP.") }).strict(),
+        z
+          .object({
+            nodePortOf: z
+              .object({
+                service: z.string(),
+                port: z.number().int().describe('The Service port whose node port to use.'),
+              })
+              .strict()
+              .describe('The node port Kubernetes gave this Service port, on every node.'),
+          })
+          .strict(),
         z
           .object({ loadBalancer: z.string().describe("This Service's external IP, on its first port.") })
           .strict(),
@@ -57,14 +69,20 @@ function originOf(
   { cluster, namespace }: CheckContext,
 ): Resolved<{ from: HttpRequestOptions['from'] }> {
   if (params.from === 'workstation') return { from: { kind: 'workstation' } };
+  const running = (pod: PodObject) => pod.status?.phase === 'Running' && !pod.metadata.deletionTimestamp;
+  if ('pod' in params.from) {
+    const pod = cluster.api.tryGet('pods', namespace, params.from.pod) as PodObject | undefined;
+    if (!pod || !running(pod))
+      return {
+        outcome: fail(
+          'no-client-pod',
+          `The pod \`${params.from.pod}\` is not running, so it cannot send the request.`,
+        ),
+      };
+    return { from: { kind: 'pod', namespace, name: pod.metadata.name } };
+  }
   const owner = params.from.podOf;
-  const pod = cluster.api
-    .list('pods', namespace)
-    .find(
-      (p) =>
-        p.metadata.name.startsWith(`${owner}-`) &&
-        (p['status'] as { phase?: string } | undefined)?.phase === 'Running',
-    );
+  const pod = podsOfDeployment(cluster, namespace, owner).find(running);
   if (!pod)
     return { outcome: fail('no-client-pod', `No running pod of \`${owner}\` to send the request from.`) };
   return { from: { kind: 'pod', namespace, name: pod.metadata.name } };
@@ -73,8 +91,22 @@ function originOf(
 function targetsOf(params: HttpCheck, { cluster, namespace }: CheckContext): Resolved<{ urls: string[] }> {
   const to = params.to;
   if ('url' in to) return { urls: [to.url] };
-  if ('everyNode' in to)
-    return { urls: nodeAddresses(cluster).map((node) => `http://${node.ip}:${to.everyNode}${params.path}`) };
+  if ('everyNode' in to) return { urls: everyNode(cluster, to.everyNode, params.path) };
+  if ('nodePortOf' in to) {
+    const { service: name, port } = to.nodePortOf;
+    const service = findService(cluster, namespace, name);
+    if (!service) return { outcome: fail('missing-service', `There is no Service named \`${name}\` yet.`) };
+    const nodePort = service.spec?.ports?.find((p) => p.port === port)?.nodePort;
+    if (!nodePort) {
+      return {
+        outcome: fail(
+          'no-node-port',
+          `Port ${port} of the Service \`${name}\` has no node port: only NodePort and LoadBalancer Services open one.`,
+        ),
+      };
+    }
+    return { urls: everyNode(cluster, nodePort, params.path) };
+  }
   const service = findService(cluster, namespace, to.loadBalancer);
   if (!service)
     return { outcome: fail('missing-service', `There is no Service named \`${to.loadBalancer}\` yet.`) };
@@ -96,6 +128,10 @@ function targetsOf(params: HttpCheck, { cluster, namespace }: CheckContext): Res
       ),
     };
   return { urls: [`http://${ingress}:${service.spec?.ports?.[0]?.port ?? 80}${params.path}`] };
+}
+
+function everyNode(cluster: CheckContext['cluster'], port: number, path: string): string[] {
+  return nodeAddresses(cluster).map((node) => `http://${node.ip}:${port}${path}`);
 }
 
 function describeFailure(

@@ -16,6 +16,10 @@ export const objectCheckSchema = z
       .union([z.string(), z.number(), z.boolean()])
       .optional()
       .describe('The value the field must have.'),
+    present: z
+      .boolean()
+      .optional()
+      .describe('The field must be set (true) or unset (false), whatever its value.'),
   })
   .strict();
 
@@ -40,16 +44,28 @@ export function checkObject(
   const actual = params.field
     .split('.')
     .reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], object);
-  if (actual !== params.equals) {
+  const shown = JSON.stringify(actual) ?? 'nothing';
+  if (params.present !== undefined && (actual !== undefined) !== params.present) {
     return fail(
-      'wrong-value',
-      `The ${label} has ${params.field} = ${JSON.stringify(actual) ?? 'nothing'}, expected ${JSON.stringify(params.equals)}.`,
+      params.present ? 'unset' : 'set',
+      `The ${label} ${params.present ? 'has no' : 'still has'} ${params.field}${params.present ? '' : ` (${shown})`}.`,
       {
         name: params.name,
+        actual: shown,
       },
     );
   }
-  return pass(`The ${label} has ${params.field} = ${JSON.stringify(actual)}.`);
+  if (params.equals !== undefined && actual !== params.equals) {
+    return fail(
+      'wrong-value',
+      `The ${label} has ${params.field} = ${shown}, expected ${JSON.stringify(params.equals)}.`,
+      {
+        name: params.name,
+        actual: shown,
+      },
+    );
+  }
+  return pass(`The ${label} has ${params.field} = ${shown}.`);
 }
 
 export function checkAbsent(
