@@ -33,9 +33,11 @@ export function processExit(container: Container): ProcessExit | undefined {
   ) {
     return undefined;
   }
+  // `sh -c "sleep 5; exit 1"`: how long the script sleeps, and the code it ends with.
+  const exitCode = Number(/\bexit\s+(\d+)\s*$/.exec(line)?.[1] ?? 0);
   const sleep = /\bsleep\s+(\d+)([smhd]?)\b/.exec(line);
-  if (sleep) return { after: Number(sleep[1]) * (UNIT_MS[sleep[2] || 's'] ?? 1000), exitCode: 0 };
-  return isTool ? { after: 0, exitCode: 0 } : undefined;
+  if (sleep) return { after: Number(sleep[1]) * (UNIT_MS[sleep[2] || 's'] ?? 1000), exitCode };
+  return isTool ? { after: 0, exitCode } : undefined;
 }
 
 const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };

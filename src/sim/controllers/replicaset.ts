@@ -2,7 +2,8 @@
  * The ReplicaSet controller (pkg/controller/replicaset): keeps `spec.replicas` active pods made
  * from the template, owned by the ReplicaSet, and reports how many exist, match, are ready and
  * available. Pods are created through the API server (generateName `<rs>-`, so names end in five
- * random characters) and deleted gracefully, the least useful first.
+ * random characters) and deleted gracefully, the least useful first. A pod relabelled out of the
+ * selector is released (and replaced); a matching pod without an owner is adopted.
  */
 import type { KubeObject, ReplicaSet, Typed } from '../api/types.ts';
 import type { Controller, ControllerContext } from './controller.ts';
@@ -21,7 +22,7 @@ import {
   type StoredPod,
 } from './objects.ts';
 import { rankForDeletion } from './pod-ranking.ts';
-import { matchesMap } from '../api/labels/selector.ts';
+import { matchesMap, matchesSelector } from '../api/labels/selector.ts';
 
 type StoredReplicaSet = Typed<ReplicaSet>;
 
@@ -45,6 +46,18 @@ export class ReplicaSetController implements Controller {
         const owner = object && controllerOf(object);
         if (object && owner?.kind === 'ReplicaSet')
           this.#dirty.add(objectKey(object.metadata.namespace, owner.name));
+      }
+      // An orphan that matches a ReplicaSet's selector is up for adoption.
+      if (change.type !== 'DELETED' && !controllerOf(change.object)) {
+        for (const rs of informer.all('replicasets')) {
+          const selector = (rs as StoredReplicaSet).spec?.selector;
+          if (
+            rs.metadata.namespace === change.object.metadata.namespace &&
+            matchesSelector(change.object.metadata.labels, selector)
+          ) {
+            this.#dirty.add(keyOf(rs));
+          }
+        }
       }
     });
   }
@@ -78,11 +91,40 @@ export class ReplicaSetController implements Controller {
 
   #sync(context: ControllerContext, rs: StoredReplicaSet): void {
     if (isTerminating(rs)) return;
-    const active = this.#ownedPods(rs).filter(isPodActive);
+    const active = this.#claimPods(context, rs).filter(isPodActive);
     const diff = active.length - (rs.spec?.replicas ?? 1);
     if (diff < 0) this.#createPods(context, rs, Math.min(-diff, BURST_REPLICAS));
     if (diff > 0) this.#deletePods(context, rs, active, Math.min(diff, BURST_REPLICAS));
     this.#updateStatus(context, rs);
+  }
+
+  /** ClaimPods (controller_ref_manager.go): release owned pods the selector no longer matches, adopt matching orphans. */
+  #claimPods(context: ControllerContext, rs: StoredReplicaSet): StoredPod[] {
+    const selector = rs.spec?.selector;
+    const claimed: StoredPod[] = [];
+    for (const pod of this.#ownedPods(rs)) {
+      if (matchesSelector(pod.metadata.labels, selector)) {
+        claimed.push(pod);
+        continue;
+      }
+      const { ownerReferences: owners, ...metadata } = pod.metadata;
+      const ownerReferences = (owners ?? []).filter((ref) => ref.uid !== rs.metadata.uid);
+      context.api.update('pods', {
+        ...pod,
+        metadata: { ...metadata, ...(ownerReferences.length > 0 ? { ownerReferences } : {}) },
+      });
+    }
+    for (const key of [...this.#informer.podsInNamespace(rs.metadata.namespace ?? 'default')].sort()) {
+      const pod = this.#informer.pod(key);
+      if (!pod || controllerOf(pod) || isTerminating(pod) || !matchesSelector(pod.metadata.labels, selector))
+        continue;
+      const ownerReferences = [...(pod.metadata.ownerReferences ?? []), controllerReference(rs)];
+      claimed.push(
+        context.api.update('pods', { ...pod, metadata: { ...pod.metadata, ownerReferences } })
+          .object as StoredPod,
+      );
+    }
+    return claimed;
   }
 
   #createPods(context: ControllerContext, rs: StoredReplicaSet, count: number): void {

@@ -193,3 +193,32 @@ describe('pod-template-hash', () => {
     expect(computeHash({ spec: {} }, 1)).not.toBe(computeHash({ spec: {} }));
   });
 });
+
+describe('replicaset ownership', () => {
+  it('releases a pod relabelled out of its selector and replaces it, and adopts a matching orphan', () => {
+    const cluster = newCluster();
+    createDeployment(cluster, 'web', 2);
+    cluster.settle();
+    const [rs] = cluster.api.list('replicasets', 'default') as Stored[];
+    const quarantined = pods(cluster)[0]!;
+    cluster.api.update('pods', {
+      ...quarantined,
+      metadata: { ...quarantined.metadata, labels: { app: 'debug' } },
+    });
+    cluster.settle();
+    const released = cluster.api.get('pods', 'default', quarantined.metadata.name);
+    expect(released.metadata.ownerReferences).toBeUndefined();
+    expect(pods(cluster)).toHaveLength(3);
+    expect(
+      pods(cluster).filter((p) => p.metadata.ownerReferences?.[0]?.uid === rs?.metadata.uid),
+    ).toHaveLength(2);
+    // Back in the selector, and one too many: adopted, then the least useful pod goes.
+    cluster.api.update('pods', {
+      ...released,
+      metadata: { ...released.metadata, labels: rs?.metadata.labels },
+    });
+    cluster.settle();
+    expect(pods(cluster)).toHaveLength(2);
+    expect(pods(cluster).every((p) => p.metadata.ownerReferences?.[0]?.uid === rs?.metadata.uid)).toBe(true);
+  });
+});
