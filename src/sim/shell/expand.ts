@@ -25,8 +25,17 @@ interface Field {
 /** The words a token becomes (none, one or many): braces first (`web-{1..3}`), then the rest. */
 export async function expandWord(word: WordToken, context: ExpansionContext): Promise<string[]> {
   const words: string[] = [];
-  for (const parts of expandBraces(word.parts)) words.push(...(await expandParts(parts, context)));
+  for (const parts of expandBraces(word.parts))
+    words.push(...(await expandParts(expandTilde(parts, context), context)));
   return words;
+}
+
+/** An unquoted `~` or `~/...` at the start of a word is the home directory. */
+function expandTilde(parts: WordPart[], context: ExpansionContext): WordPart[] {
+  const [first, ...rest] = parts;
+  if (first?.kind !== 'text' || first.quoted || !/^~(\/|$)/.test(first.text)) return parts;
+  const home = context.shell.env.get('HOME') ?? context.shell.machine.fs.home;
+  return [{ kind: 'text', text: home + first.text.slice(1), quoted: true }, ...rest];
 }
 
 async function expandParts(wordParts: readonly WordPart[], context: ExpansionContext): Promise<string[]> {

@@ -44,6 +44,10 @@ export const BUSYBOX: readonly string[] = [
   'ping',
   'clear',
   'vi',
+  'sed',
+  'xargs',
+  'test',
+  '[',
 ];
 
 /** A Debian base with coreutils, grep, mawk, bash and dash; no wget, ping or nslookup. */
@@ -83,6 +87,10 @@ export const DEBIAN: readonly string[] = [
   'which',
   'whoami',
   'clear',
+  'sed',
+  'xargs',
+  'test',
+  '[',
 ];
 
 export const PATH_DEFAULT = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';

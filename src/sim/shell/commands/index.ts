@@ -3,7 +3,7 @@
  * a container has those its image ships (images.ts lists them).
  */
 import type { ShellCommand } from '../command.ts';
-import { awk, base64, cut, grep, head, seq, sort, tail, tee, tr, uniq, wc } from './text.ts';
+import { awk, base64, cut, grep, head, sed, seq, sort, tail, tee, tr, uniq, wc, xargs } from './text.ts';
 import { cat, cd, cp, ls, mkdir, mv, pwd, rm, touch } from './files.ts';
 import * as session from './session.ts';
 import { bracket, test } from './test.ts';
@@ -18,6 +18,7 @@ export const PROGRAMS: ReadonlyMap<string, ShellCommand> = new Map<string, Shell
   ['cut', cut],
   ['grep', grep],
   ['head', head],
+  ['sed', sed],
   ['seq', seq],
   ['sort', sort],
   ['tail', tail],
@@ -25,6 +26,7 @@ export const PROGRAMS: ReadonlyMap<string, ShellCommand> = new Map<string, Shell
   ['tr', tr],
   ['uniq', uniq],
   ['wc', wc],
+  ['xargs', xargs],
   ['cat', cat],
   ['cp', cp],
   ['ls', ls],

@@ -733,3 +733,123 @@ function splitOutsideQuotes(text: string, separator: string): string[] {
   out.push(current);
   return out;
 }
+
+/**
+ * `sed` for the substitutions people pipe manifests through: `s/old/new/[gI]` (any delimiter),
+ * several `-e`, `-n` with `p`, and `Nd`/`/re/d` deletions.
+ */
+export const sed: ShellCommand = (args, io, shell) => {
+  let quiet = false;
+  const scripts: string[] = [];
+  const files: string[] = [];
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index] as string;
+    if (arg === '-n') quiet = true;
+    else if (arg === '-e') scripts.push(args[++index] ?? '');
+    else if (arg === '-E' || arg === '-r') continue;
+    else if (scripts.length === 0 && !args.slice(0, index).includes('-e')) scripts.push(arg);
+    else files.push(arg);
+  }
+  const commands = scripts.flatMap((s) => s.split(/;|\n/)).filter((s) => s.trim() !== '');
+  const compiled: ((line: string, number: number) => { line: string; print: boolean; deleted: boolean })[] =
+    [];
+  for (const command of commands) {
+    const substitution = /^s(.)(.*?)\1(.*?)\1([gIp]*)$/.exec(command.trim());
+    if (substitution) {
+      const [, , pattern = '', replacement = '', flags = ''] = substitution;
+      let regex: RegExp;
+      try {
+        regex = new RegExp(
+          basicToExtended(pattern),
+          `${flags.includes('g') ? 'g' : ''}${flags.includes('I') ? 'i' : ''}`,
+        );
+      } catch {
+        io.stderr(`sed: -e expression #1, char ${command.length}: Invalid preceding regular expression\n`);
+        return 1;
+      }
+      const js = replacement
+        .replace(/\$/g, '$$$$')
+        .replace(/\\(\d)/g, '$$$1')
+        .replace(/&/g, '$$&');
+      compiled.push((line) => {
+        const changed = line.replace(regex, js);
+        return { line: changed, print: flags.includes('p') && changed !== line, deleted: false };
+      });
+      continue;
+    }
+    const address = /^(\d+|\$|\/(.*)\/)?([dp])$/.exec(command.trim());
+    if (address) {
+      const [, where, regexText, verb] = address;
+      const regex = regexText !== undefined ? new RegExp(basicToExtended(regexText)) : undefined;
+      compiled.push((line, number) => {
+        const hit =
+          where === undefined ||
+          (regex ? regex.test(line) : where === '$' ? false : Number(where) === number);
+        return { line, print: hit && verb === 'p', deleted: hit && verb === 'd' };
+      });
+      continue;
+    }
+    const verb = command.trim()[0] ?? '';
+    io.stderr(
+      verb === 's'
+        ? `sed: -e expression #1, char ${command.trim().length}: unterminated \`s' command\n`
+        : `sed: -e expression #1, char 1: unknown command: \`${verb}'\n`,
+    );
+    return 1;
+  }
+  const sources = inputs('sed', files, io, shell);
+  if (typeof sources === 'number') return 2;
+  let number = 0;
+  for (const text of sources.map((s) => s.text)) {
+    for (const original of lines(text)) {
+      number++;
+      let line = original;
+      let deleted = false;
+      for (const step of compiled) {
+        const result = step(line, number);
+        line = result.line;
+        if (result.print) io.stdout(`${line}\n`);
+        if (result.deleted) {
+          deleted = true;
+          break;
+        }
+      }
+      if (!deleted && !quiet) io.stdout(`${line}\n`);
+    }
+  }
+  return 0;
+};
+
+/** `xargs [-n N] [-I {}] CMD...`: run CMD with the words read from stdin. */
+export const xargs: ShellCommand = async (args, io, shell) => {
+  let perCall = Infinity;
+  let placeholder: string | undefined;
+  let index = 0;
+  for (; index < args.length && args[index]?.startsWith('-'); index++) {
+    const arg = args[index] as string;
+    if (arg === '-n') perCall = Number(args[++index]) || 1;
+    else if (arg.startsWith('-n')) perCall = Number(arg.slice(2)) || 1;
+    else if (arg === '-I') placeholder = args[++index];
+  }
+  const command = args.slice(index);
+  if (command.length === 0) command.push('echo');
+  const quote = (word: string): string => `'${word.replace(/'/g, `'\\''`)}'`;
+  const items =
+    placeholder !== undefined
+      ? lines(io.stdin).filter((l) => l.trim() !== '')
+      : io.stdin.split(/\s+/).filter(Boolean);
+  if (items.length === 0 && placeholder === undefined)
+    return shell.run(command.map(quote).join(' '), { ...io, stdin: '' });
+  let code = 0;
+  const size = placeholder !== undefined ? 1 : perCall;
+  for (let start = 0; start < items.length; start += size) {
+    const batch = items.slice(start, start + size);
+    const argv =
+      placeholder !== undefined
+        ? command.map((w) => w.split(placeholder as string).join(batch[0] ?? ''))
+        : [...command, ...batch];
+    const result = await shell.run(argv.map(quote).join(' '), { ...io, stdin: '' });
+    if (result !== 0) code = 123;
+  }
+  return code;
+};

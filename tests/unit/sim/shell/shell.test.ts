@@ -250,6 +250,24 @@ describe('workstation shell', () => {
     });
   });
 
+  it('edits streams with sed, builds commands with xargs and expands ~', async () => {
+    const { results } = await run([
+      "printf 'replicas: 1\\nname: web\\n' | sed 's/replicas: 1/replicas: 3/'",
+      "echo aaa | sed -e 's/a/b/g' -e 's/b/c/'",
+      'kubectl get nodes -o name | xargs -n1 echo node:',
+      'echo ~ ~/x "~"',
+      "echo x | sed 's/(/'",
+    ]);
+    expect(results.map((r) => r.stdout)).toEqual([
+      'replicas: 3\nname: web\n',
+      'cbb\n',
+      'node: node/control-plane\nnode: node/worker-1\nnode: node/worker-2\n',
+      '/home/learner /home/learner/x ~\n',
+      '',
+    ]);
+    expect(results[4]?.stderr).toBe("sed: -e expression #1, char 4: unterminated `s' command\n");
+  });
+
   it('stops a runaway while loop', async () => {
     const { last } = await run(['while true; do true; done']);
     expect(last.exitCode).toBe(130);
