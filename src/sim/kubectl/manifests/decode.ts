@@ -55,8 +55,22 @@ function splitYamlDocuments(text: string): ({ text: string } | { error: string }
   return chunks;
 }
 
-/** sigs.k8s.io/yaml.YAMLToJSON of one chunk (go-yaml reads only its first document). */
+/** Chunks read lately: learners apply the same file again and again, and parsing dominates. */
+const recent = new Map<string, { value: JsonValue } | { error: string }>();
+const RECENT_LIMIT = 32;
+
 function yamlToJson(chunk: string): { value: JsonValue } | { error: string } {
+  let result = recent.get(chunk);
+  if (!result) {
+    result = convertChunk(chunk);
+    if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value as string);
+    recent.set(chunk, result);
+  }
+  return 'value' in result ? { value: structuredClone(result.value) } : result;
+}
+
+/** sigs.k8s.io/yaml.YAMLToJSON of one chunk (go-yaml reads only its first document). */
+function convertChunk(chunk: string): { value: JsonValue } | { error: string } {
   const parsed = parseAllDocuments(chunk, { schema: 'failsafe', uniqueKeys: false, merge: false });
   const documents = Array.isArray(parsed) ? parsed : [];
   const document = documents[0];

@@ -47,13 +47,16 @@ export interface StrictDecodeResult {
   known: Record<string, unknown>;
 }
 
-export function definitionForKind(apiVersion: string, kind: string): string | undefined {
-  const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];
-  for (const [name, schema] of Object.entries(SCHEMAS)) {
-    const gvks = schema['x-kubernetes-group-version-kind'] ?? [];
-    if (gvks.some((g) => g.group === group && g.version === version && g.kind === kind)) return name;
+/** `apps/v1` + `Deployment` → `io.k8s.api.apps.v1.Deployment`, from the documents' GVK tags. */
+const DEFINITION_BY_GVK = new Map<string, string>();
+for (const [name, schema] of Object.entries(SCHEMAS)) {
+  for (const gvk of schema['x-kubernetes-group-version-kind'] ?? []) {
+    DEFINITION_BY_GVK.set(`${gvk.group ? `${gvk.group}/` : ''}${gvk.version}/${gvk.kind}`, name);
   }
-  return undefined;
+}
+
+export function definitionForKind(apiVersion: string, kind: string): string | undefined {
+  return DEFINITION_BY_GVK.get(`${apiVersion}/${kind}`);
 }
 
 export function strictDecode(object: Record<string, unknown>, definition: string): StrictDecodeResult {
