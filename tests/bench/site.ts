@@ -4,10 +4,11 @@
  *   - the terminal's time from visible to prompt, budget 300 ms;
  *   - Monaco: that nothing of it loads until the editor is scrolled into view, its size, and how
  *     long it takes from then to a working editor.
- * `npm run bench:site` (add `-- --no-build` to reuse the last build). Exits non-zero when a budget is broken.
+ * `npm run bench:site` (add `-- --no-build` to reuse the last build, `-- --lighthouse` for Lighthouse
+ * 12.2.3 on the home page and a lesson). Exits non-zero when a budget is broken.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -140,6 +141,42 @@ for (const resource of monacoFiles) monacoBytes += await gzipBytes(resource.name
 await context.close();
 
 await browser.close();
+
+// 3. Lighthouse (mobile), with --lighthouse: pinned to 12.2.3 and fetched by npx, not a dependency.
+const lighthouse: string[] = [];
+if (process.argv.includes('--lighthouse')) {
+  for (const path of ['/', lesson]) {
+    const report = join(dataDir, 'lighthouse.json');
+    const run = spawnSync(
+      'npx',
+      [
+        '-y',
+        'lighthouse@12.2.3',
+        base + path,
+        '--quiet',
+        '--output=json',
+        `--output-path=${report}`,
+        '--only-categories=performance,accessibility',
+        '--chrome-flags=--headless --no-sandbox --disable-gpu',
+      ],
+      { stdio: 'inherit', env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' } },
+    );
+    if (run.status !== 0) {
+      lighthouse.push(`${path}: Lighthouse did not run (exit ${run.status})`);
+      continue;
+    }
+    const result = JSON.parse(readFileSync(report, 'utf8')) as {
+      categories: Record<string, { score: number }>;
+      audits: Record<string, { displayValue?: string }>;
+    };
+    const score = (name: string) => Math.round(result.categories[name]!.score * 100);
+    lighthouse.push(
+      `${path}: performance ${score('performance')}, accessibility ${score('accessibility')} ` +
+        `(LCP ${result.audits['largest-contentful-paint']?.displayValue}, TBT ${result.audits['total-blocking-time']?.displayValue})`,
+    );
+  }
+}
+
 server.kill('SIGTERM');
 rmSync(dataDir, { recursive: true, force: true });
 
@@ -163,6 +200,7 @@ console.log(
   `Monaco + workers + CSS             ${kb(results.monacoGzip)} gzip, ${monacoFiles.length} files, loaded on scroll`,
 );
 console.log(`editor in view → Monaco ready      ${results.monacoReadyAfterScrollMs.toFixed(0)} ms`);
+for (const line of lighthouse) console.log(`Lighthouse (mobile) ${line}`);
 
 const broken = [
   results.initialJsGzip > budgets.initialJsGzip && 'JS before the terminal is visible',
