@@ -61,3 +61,11 @@ export function commandNotFound(machine: Machine, name: string): string {
 export function shellPrefix(machine: Machine): string {
   return machine.shell === 'bash' ? 'bash' : 'sh';
 }
+
+/**
+ * Between rounds of a loop in a live terminal (`watch`, `ping`, `while true`), let the page or the
+ * terminal handle input first, so that Ctrl-C reaches a loop whose waits return at once.
+ */
+export function yieldToHost(io: Pick<CommandIO, 'interactive'>): Promise<void> {
+  return io.interactive ? new Promise((resolve) => setTimeout(resolve, 0)) : Promise.resolve();
+}

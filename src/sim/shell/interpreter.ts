@@ -15,7 +15,14 @@ import {
   type Redirect,
 } from './parser.ts';
 import { expandToString, expandWord, type ExpansionContext } from './expand.ts';
-import { commandNotFound, shellPrefix, type CommandIO, type Machine, type ShellContext } from './command.ts';
+import {
+  commandNotFound,
+  shellPrefix,
+  yieldToHost,
+  type CommandIO,
+  type Machine,
+  type ShellContext,
+} from './command.ts';
 import type { Runtime } from '../runtime.ts';
 import { JobTable } from './jobs.ts';
 
@@ -236,6 +243,7 @@ export class ShellSession implements ShellContext {
   async #whileLoop(until: boolean, condition: List, body: List, io: CommandIO): Promise<number> {
     let code = 0;
     for (let round = 0; round < MAX_LOOP_ROUNDS; round++) {
+      await yieldToHost(io);
       if (this.exited || io.signal?.aborted) return code;
       const test = await this.#list(condition, io);
       if ((test === 0) === until) return code;

@@ -2,7 +2,7 @@
  * `ping`: nodes and pods answer ICMP; a ClusterIP does not (it exists only as kube-proxy's rules
  * for TCP/UDP ports), so pinging a Service shows 100% packet loss, as on a real cluster.
  */
-import type { ShellCommand } from '../../shell/command.ts';
+import { yieldToHost, type ShellCommand } from '../../shell/command.ts';
 import { resolveDns } from '../dns.ts';
 import { nodeAddresses, podByIp, WORKSTATION_IP } from '../addresses.ts';
 
@@ -50,6 +50,7 @@ export const ping: ShellCommand = async (args, io, shell) => {
   const times: number[] = [];
   while (sent < rounds && !io.signal?.aborted) {
     if (sent > 0) await runtime.wait(1000, io.signal);
+    await yieldToHost(io);
     if (io.signal?.aborted) break;
     sent++;
     if (!answers) continue;

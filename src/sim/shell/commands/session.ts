@@ -3,7 +3,7 @@
  * `alias`, `history`, `clear`, `sleep`, `date`, `type`, `exit`...
  */
 import type { CommandIO, ShellCommand, ShellContext } from '../command.ts';
-import { shellPrefix } from '../command.ts';
+import { shellPrefix, yieldToHost } from '../command.ts';
 
 /** What `clear` writes: home, erase screen, erase scrollback (xterm's `E3`). */
 export const CLEAR_SCREEN = '\x1b[H\x1b[2J\x1b[3J';
@@ -356,6 +356,7 @@ export const watch: ShellCommand = async (args, io, shell) => {
     );
     if (!io.interactive || io.signal?.aborted) return 0;
     await shell.runtime.wait(interval * 1000, io.signal);
+    await yieldToHost(io);
     if (io.signal?.aborted) return 0;
   }
 };
