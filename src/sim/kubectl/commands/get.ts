@@ -9,7 +9,13 @@ import { CommandError, UsageError } from '../command.ts';
 import { flagsFromHelp } from './write/help-flags.ts';
 import { resolveResourceArgs, type ResolvedResources, type ResourceInfo } from '../resource-args.ts';
 import { readManifests } from '../manifests/builder.ts';
-import { parseOutputFormat, printObjects, executeJsonPath, type OutputFormat } from '../printers/output.ts';
+import {
+  parseOutputFormat,
+  printObjects,
+  executeJsonPath,
+  executeGoTemplate,
+  type OutputFormat,
+} from '../printers/output.ts';
 import { tableRows } from '../printers/table-printer.ts';
 import { ColumnWriter } from '../printers/tabwriter.ts';
 import { toYaml } from '../printers/yaml.ts';
@@ -64,7 +70,11 @@ async function runGet(context: CommandContext): Promise<number> {
   } else {
     // kubectl builds the printer after fetching: a missing single object is reported first.
     if (resolved.singleItem && resolved.errors.length > 0) return printErrors(context, resolved.errors);
-    format = parseOutputFormat(output, { tables: true, fs: context.runtime.fs });
+    format = parseOutputFormat(output, {
+      tables: true,
+      fs: context.runtime.fs,
+      template: context.flag<string>('template'),
+    });
   }
 
   const sortBy = context.flag<string>('sort-by');
@@ -213,6 +223,7 @@ function printGeneric(
   const text = printObjects(format, objects, {
     singleItem: resolved.singleItem,
     noHeaders: context.flag<boolean>('no-headers'),
+    stdout: context.stdout,
   });
   if (text) context.stdout(text);
 }
@@ -322,6 +333,9 @@ async function watch(
         break;
       case 'custom-columns':
         context.stdout(printCustomColumns(format.columns, [shown], true));
+        break;
+      case 'go-template':
+        context.stdout(executeGoTemplate(format, shown, context.stdout));
         break;
     }
     printed++;

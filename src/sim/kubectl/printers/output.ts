@@ -11,6 +11,9 @@ import { toJson } from './json.ts';
 import { resourceName } from './name.ts';
 import { JsonPath, JsonPathParseError, JsonPathExecuteError, goSyntax } from './jsonpath.ts';
 import { parseCustomColumns, printCustomColumns, type CustomColumn } from './custom-columns.ts';
+import { GoTemplate, GoTemplateExecError, GoTemplateParseError } from './go-template.ts';
+import { toCompactJson } from './json.ts';
+import { goValue } from './custom-columns.ts';
 
 export type OutputFormat =
   | { kind: 'table'; wide: boolean }
@@ -18,7 +21,8 @@ export type OutputFormat =
   | { kind: 'json' }
   | { kind: 'name' }
   | { kind: 'jsonpath'; template: string; path: JsonPath; asJson: boolean }
-  | { kind: 'custom-columns'; columns: CustomColumn[] };
+  | { kind: 'custom-columns'; columns: CustomColumn[] }
+  | { kind: 'go-template'; template: string; engine: GoTemplate };
 
 /** Formats of commands that print objects (create, apply, expose... `-o`), as kubectl lists them. */
 export const OBJECT_FORMATS = [
@@ -43,6 +47,8 @@ export interface OutputFormatOptions {
   tables: boolean;
   /** To read `jsonpath-file=` and `custom-columns-file=`. */
   fs?: VirtualFs;
+  /** `--template`: the template when the format names none (`-o go-template --template=...`). */
+  template?: string;
 }
 
 export function parseOutputFormat(value: string, options: OutputFormatOptions): OutputFormat {
@@ -61,10 +67,27 @@ export function parseOutputFormat(value: string, options: OutputFormatOptions): 
     case 'name':
       if (eq < 0) return { kind: 'name' };
       break;
+    case 'go-template':
+    case 'template':
+    case 'go-template-file':
+    case 'templatefile': {
+      const file = name.endsWith('file');
+      const given = argument || options.template || '';
+      const template = file && given ? readTemplateFile(given, options.fs) : given;
+      if (template === '') throw new CommandError('template format specified but no template given');
+      try {
+        return { kind: 'go-template', template, engine: new GoTemplate(template) };
+      } catch (error) {
+        if (error instanceof GoTemplateParseError)
+          throw new CommandError(`error parsing template ${template}, ${error.message}`);
+        throw error;
+      }
+    }
     case 'jsonpath':
     case 'jsonpath-as-json':
     case 'jsonpath-file': {
-      const template = name === 'jsonpath-file' ? readTemplateFile(argument, options.fs) : argument;
+      const given = argument || options.template || '';
+      const template = name === 'jsonpath-file' && given ? readTemplateFile(given, options.fs) : given;
       if (template === '') throw new CommandError('template format specified but no template given');
       try {
         return {
@@ -126,7 +149,7 @@ export function asList(objects: readonly unknown[]): Record<string, unknown> {
 export function printObjects(
   format: Exclude<OutputFormat, { kind: 'table' }>,
   objects: readonly Readonly<KubeObject>[],
-  options: { singleItem: boolean; noHeaders?: boolean },
+  options: { singleItem: boolean; noHeaders?: boolean; stdout?: (text: string) => void },
 ): string {
   const data = options.singleItem && objects.length === 1 ? objects[0] : asList(objects);
   switch (format.kind) {
@@ -140,6 +163,31 @@ export function printObjects(
       return printCustomColumns(format.columns, objects, options.noHeaders ?? false);
     case 'jsonpath':
       return executeJsonPath(format, data);
+    case 'go-template':
+      return executeGoTemplate(format, data, options.stdout);
+  }
+}
+
+/**
+ * Run a Go template; on failure kubectl writes what it was given to stdout for debugging and
+ * fails with the error.
+ */
+export function executeGoTemplate(
+  format: Extract<OutputFormat, { kind: 'go-template' }>,
+  data: unknown,
+  stdout: ((text: string) => void) | undefined,
+): string {
+  try {
+    return format.engine.execute(data);
+  } catch (error) {
+    if (!(error instanceof GoTemplateExecError)) throw error;
+    stdout?.(
+      `Error executing template: ${error.message}. Printing more information for debugging the template:\n` +
+        `\ttemplate was:\n\t\t${format.template}\n` +
+        `\traw data was:\n\t\t${toCompactJson(data, { sortKeys: true })}\n` +
+        `\tobject given to template engine was:\n\t\t${goValue(data)}\n\n`,
+    );
+    throw new CommandError(`error executing template ${JSON.stringify(format.template)}: ${error.message}`);
   }
 }
 

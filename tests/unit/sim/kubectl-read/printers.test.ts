@@ -7,7 +7,7 @@ import { JsonPath, JsonPathParseError } from '../../../../src/sim/kubectl/printe
 import { humanDuration } from '../../../../src/sim/kubectl/printers/duration.ts';
 import { formatColumns, ColumnWriter } from '../../../../src/sim/kubectl/printers/tabwriter.ts';
 import { tabwrite } from '../../../../src/sim/kubectl/describe/tabwriter.ts';
-import { parseOutputFormat } from '../../../../src/sim/kubectl/printers/output.ts';
+import { executeGoTemplate, parseOutputFormat } from '../../../../src/sim/kubectl/printers/output.ts';
 import { CommandError } from '../../../../src/sim/kubectl/command.ts';
 
 interface YamlCase {
@@ -155,4 +155,37 @@ describe('column layout', () => {
       tabwrite('Name:\tweb\nPort:\t<unset>\t82/TCP\nTargetPort:\t300/TCP\nIPs:\n  IP:\t10.0.0.1\n'),
     ).toBe('Name:        web\nPort:        <unset>  82/TCP\nTargetPort:  300/TCP\nIPs:\n  IP:  10.0.0.1\n');
   });
+});
+
+interface TemplateCase {
+  template: string;
+  result: { stdout: string; stderr: string; exitCode: number };
+}
+/** `kubectl create service nodeport web --tcp=82:300 --dry-run=client -o go-template=...` with the real kubectl 1.35.2. */
+const templates = JSON.parse(
+  readFileSync(new URL('./go-template.fixture.json', import.meta.url), 'utf8'),
+) as {
+  object: unknown;
+  cases: TemplateCase[];
+};
+
+describe('go-template printer', () => {
+  for (const c of templates.cases) {
+    it(`prints what kubectl printed for ${c.template}`, () => {
+      let stdout = '';
+      let stderr = '';
+      try {
+        const format = parseOutputFormat(`go-template=${c.template}`, { tables: true });
+        if (format.kind !== 'go-template') throw new Error('not a go-template format');
+        stdout = executeGoTemplate(format, templates.object, (text) => (stdout += text));
+      } catch (error) {
+        if (!(error instanceof CommandError)) throw error;
+        stderr = `error: ${error.message}\n`;
+      }
+      expect(stderr).toBe(c.result.stderr);
+      // On failure kubectl dumps the object to stdout; its first line is compared (the dump's key order differs for typed objects).
+      expect(stdout.split('\n')[0]).toBe(c.result.stdout.split('\n')[0]);
+      if (c.result.exitCode === 0) expect(stdout).toBe(c.result.stdout);
+    });
+  }
 });
