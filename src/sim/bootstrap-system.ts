@@ -423,6 +423,7 @@ function coreDns(
       updatedReplicas: 2,
       readyReplicas: 2,
       availableReplicas: 2,
+      terminatingReplicas: 0,
       conditions: [
         deploymentCondition(
           'Available',
@@ -467,6 +468,7 @@ function coreDns(
       fullyLabeledReplicas: 2,
       readyReplicas: 2,
       availableReplicas: 2,
+      terminatingReplicas: 0,
       observedGeneration: 1,
     },
   });

@@ -443,15 +443,23 @@ export class DeploymentController implements Controller {
     const all = this.#replicaSets(d);
     const replicas = sum(all, (rs) => rs.status?.replicas ?? 0);
     const available = sum(all, (rs) => rs.status?.availableReplicas ?? 0);
+    const wanted = sum(all, (rs) => rs.spec?.replicas ?? 0);
     const status: DeploymentStatus = { observedGeneration: d.metadata.generation ?? 1 };
     const counts: [keyof DeploymentStatus, number][] = [
       ['replicas', replicas],
       ['updatedReplicas', newRS?.status?.replicas ?? 0],
       ['readyReplicas', sum(all, (rs) => rs.status?.readyReplicas ?? 0)],
       ['availableReplicas', available],
-      ['unavailableReplicas', Math.max(0, replicasOf(d) - available)],
+      ['unavailableReplicas', Math.max(0, wanted - available)],
     ];
     for (const [field, value] of counts) if (value > 0) (status as Record<string, number>)[field] = value;
+    // GetTerminatingReplicaCountForReplicaSets: the sum, present once any ReplicaSet reports it.
+    const terminating = all.map(
+      (rs) => (rs.status as { terminatingReplicas?: number } | undefined)?.terminatingReplicas,
+    );
+    if (terminating.some((n) => n !== undefined)) {
+      (status as Record<string, number>)['terminatingReplicas'] = sum(terminating, (n) => n ?? 0);
+    }
     return status;
   }
 
@@ -592,6 +600,7 @@ function reorder(status: DeploymentStatus): DeploymentStatus {
     'readyReplicas',
     'availableReplicas',
     'unavailableReplicas',
+    'terminatingReplicas' as keyof DeploymentStatus,
     'conditions',
     'collisionCount',
   ];

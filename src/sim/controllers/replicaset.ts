@@ -188,7 +188,12 @@ export class ReplicaSetController implements Controller {
   #updateStatus(context: ControllerContext, stale: StoredReplicaSet): void {
     const rs =
       (this.#informer.getByKey('replicasets', keyOf(stale)) as StoredReplicaSet | undefined) ?? stale;
-    const active = this.#ownedPods(rs).filter(isPodActive);
+    const owned = this.#ownedPods(rs);
+    const active = owned.filter(isPodActive);
+    // DeploymentReplicaSetTerminatingReplicas (beta, on in 1.35): pods being deleted, counted apart.
+    const terminating = owned.filter(
+      (p) => isTerminating(p) && !['Succeeded', 'Failed'].includes(p.status?.phase ?? ''),
+    ).length;
     const templateLabels = rs.spec?.template?.metadata?.labels ?? {};
     const minReadyMs = (rs.spec?.minReadySeconds ?? 0) * 1000;
     const now = context.now();
@@ -209,6 +214,7 @@ export class ReplicaSetController implements Controller {
     if (fullyLabeled > 0) status['fullyLabeledReplicas'] = fullyLabeled;
     if (ready > 0) status['readyReplicas'] = ready;
     if (available > 0) status['availableReplicas'] = available;
+    status['terminatingReplicas'] = terminating;
     status['observedGeneration'] = rs.metadata.generation ?? 1;
     const failure = rs.status?.conditions;
     if (failure && failure.length > 0) status['conditions'] = failure;
