@@ -147,11 +147,10 @@ export function mountComments(root: HTMLElement, slug: string): void {
 
   function renderComment(item: HTMLLIElement, comment: CommentView) {
     const isTopLevel = comment.parentId === null;
-    const replies = h(
-      'ol',
-      { class: 'kc-replies', 'aria-label': 'Replies' },
-      ...comment.replies.map(commentItem),
-    );
+    // Re-rendering a comment (after an edit or a delete) keeps its live list of replies.
+    const replies =
+      item.querySelector<HTMLOListElement>(':scope > .kc-replies') ??
+      h('ol', { class: 'kc-replies', 'aria-label': 'Replies' }, ...comment.replies.map(commentItem));
     const replySlot = h('div', { class: 'kc-reply-slot' });
     if (comment.state !== 'visible') {
       item.replaceChildren(
@@ -240,7 +239,6 @@ export function mountComments(root: HTMLElement, slug: string): void {
           onSubmit: async (text) => {
             const { comment: edited } = await editComment(comment.id, text);
             renderComment(item, { ...edited, replies: comment.replies });
-            item.replaceChild(replies, item.querySelector('.kc-replies')!);
             focusComment(item);
             announce('Your comment was saved.');
           },
@@ -258,7 +256,6 @@ export function mountComments(root: HTMLElement, slug: string): void {
           const next = item.nextElementSibling ?? item.previousElementSibling;
           if (replies.childElementCount > 0) {
             renderComment(item, { ...comment, state: 'deleted', replies: [] });
-            item.replaceChild(replies, item.querySelector('.kc-replies')!);
             focusComment(item);
           } else {
             item.remove();
