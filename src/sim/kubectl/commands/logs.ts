@@ -156,8 +156,10 @@ async function follow(context: CommandContext, pods: KubeObject[], prefix: boole
         .length,
     ]),
   );
-  while (!context.signal?.aborted) {
+  while (context.signal && !context.signal.aborted) {
     await runtime.wait(1000, context.signal);
+    // Let the terminal's own events (Ctrl-C) run between seconds.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     for (const pod of pods) {
       const lines = runtime.logs.read(
         pod.metadata.namespace ?? context.namespace,

@@ -42,7 +42,7 @@ export const portForwardCommand: KubectlCommand = {
         }
       }
     }
-    if (!context.interactive) return 0;
+    if (!context.interactive || !context.signal) return 0;
     const close = openPortForward(context.runtime, {
       namespace: pod.metadata.namespace ?? context.namespace,
       pod: pod.metadata.name,
@@ -58,8 +58,11 @@ export const portForwardCommand: KubectlCommand = {
   },
 };
 
-async function waitForInterrupt(context: CommandContext): Promise<void> {
-  while (!context.signal?.aborted) await context.runtime.wait(1000, context.signal);
+/** Until Ctrl-C (the signal): a forward needs no time to pass, only someone to stop it. */
+function waitForInterrupt(context: CommandContext): Promise<void> {
+  const { signal } = context;
+  if (!signal || signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
 }
 
 /** `8080:80`, `8080`, `:80`, `8080:http`; a Service port becomes the pod port it targets. */

@@ -106,6 +106,23 @@ describe('kubectl port-forward', () => {
   });
 });
 
+describe('kubectl port-forward in a live terminal', () => {
+  it('lets the workstation reach the pod on localhost while it runs in the background', async () => {
+    const cluster = await courseCluster();
+    const live = { interactive: true };
+    await cluster.exec('kubectl expose deploy web --name=web80 --port=80', live);
+    cluster.settle(10_000);
+    await cluster.exec('kubectl port-forward svc/web80 8080:80 &', live);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect((await cluster.exec('curl -s -o /dev/null -w "%{http_code}" localhost:8080', live)).stdout).toBe(
+      '200',
+    );
+    await cluster.exec('kill %1', live);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect((await cluster.exec('curl -s localhost:8080', live)).exitCode).toBe(7);
+  });
+});
+
 describe('kubectl edit', () => {
   it('says there is no editor when none is attached', async () => {
     const cluster = await courseCluster();
