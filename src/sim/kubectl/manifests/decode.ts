@@ -34,7 +34,7 @@ export function decodeManifestStream(text: string): DecodedStream {
   return { documents };
 }
 
-/** apimachinery's YAMLReader: a line `---` (followed by nothing, or a comment) ends a document. */
+/** apimachinery's YAMLReader: a line `---` (followed by nothing, or a comment) ends each document chunk */
 function splitYamlDocuments(text: string): ({ text: string } | { error: string })[] {
   const chunks: ({ text: string } | { error: string })[] = [];
   let current = '';
@@ -73,11 +73,11 @@ function yamlToJson(chunk: string): { value: JsonValue } | { error: string } {
 function convertChunk(chunk: string): { value: JsonValue } | { error: string } {
   const parsed = parseAllDocuments(chunk, { schema: 'failsafe', uniqueKeys: false, merge: false });
   const documents = Array.isArray(parsed) ? parsed : [];
-  const document = documents[0];
-  if (!document) return { value: null };
-  const [first] = [...document.errors].sort((a, b) => a.pos[0] - b.pos[0]);
+  const yamlDocument = documents[0];
+  if (!yamlDocument) return { value: null };
+  const [first] = [...yamlDocument.errors].sort((a, b) => a.pos[0] - b.pos[0]);
   if (first) return { error: goYamlErrorMessage(chunk, first) };
-  const emptyKey = blockPairWithoutKey(document.contents as Node | null);
+  const emptyKey = blockPairWithoutKey(yamlDocument.contents as Node | null);
   if (emptyKey !== undefined) {
     // libyaml refuses `: value` in a block mapping; a parser error names the line before.
     return {
@@ -85,7 +85,7 @@ function convertChunk(chunk: string): { value: JsonValue } | { error: string } {
     };
   }
   try {
-    return { value: toJson(document.contents as Node | null, document) };
+    return { value: toJson(yamlDocument.contents as Node | null, yamlDocument) };
   } catch (error) {
     if (error instanceof ConversionError) return { error: error.message };
     throw error;
@@ -115,26 +115,26 @@ function blockPairWithoutKey(node: Node | null): number | undefined {
   return undefined;
 }
 
-function toJson(node: Node | null, document: Document, seen: Set<Node> = new Set()): JsonValue {
+function toJson(node: Node | null, yamlDocument: Document, seen: Set<Node> = new Set()): JsonValue {
   if (node === null || node === undefined) return null;
   if (isAlias(node)) {
-    const target = node.resolve(document);
+    const target = node.resolve(yamlDocument);
     if (!target) throw new ConversionError(`yaml: unknown anchor '${node.source}' referenced`);
     if (seen.has(target)) throw new ConversionError('yaml: anchor cycle');
-    return toJson(target, document, new Set([...seen, target]));
+    return toJson(target, yamlDocument, new Set([...seen, target]));
   }
   if (isScalar(node)) return scalarValue(node);
-  if (isSeq(node)) return node.items.map((item) => toJson(item as Node | null, document, seen));
+  if (isSeq(node)) return node.items.map((item) => toJson(item as Node | null, yamlDocument, seen));
   if (isMap(node)) {
     const entries = new Map<string, JsonValue>();
     for (const pair of node.items) {
       const keyNode = pair.key as Node | null;
-      const value = toJson(pair.value as Node | null, document, seen);
+      const value = toJson(pair.value as Node | null, yamlDocument, seen);
       if (isScalar(keyNode) && keyNode.type === Scalar.PLAIN && keyNode.value === '<<') {
         mergeInto(entries, value);
         continue;
       }
-      const key = keyNode === null ? null : toJson(keyNode, document, seen);
+      const key = keyNode === null ? null : toJson(keyNode, yamlDocument, seen);
       if (key !== null && typeof key === 'object') throw new ConversionError('yaml: invalid map key');
       entries.set(jsonKey(key as PlainValue), value);
     }
