@@ -1,0 +1,73 @@
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { DataDirLockedError } from '../../src/server/db/data-dir-lock.ts';
+import { migrate, readMigrations } from '../../src/server/db/migrations.ts';
+import { openDatabase } from '../../src/server/db/open-database.ts';
+import { pgliteTemplate } from './helpers/pglite-template.ts';
+import { describeEachDatabase } from './helpers/test-databases.ts';
+
+describeEachDatabase('database', (database) => {
+  afterAll(() => database.dropAll());
+
+  it('applies every migration once, in order, and refuses an edited one', async () => {
+    const handle = await database.open(await database.createLocation());
+    try {
+      const files = readMigrations().map((migration) => migration.name);
+      expect(files.slice(0, 3)).toEqual(['0001_learners.sql', '0002_comments.sql', '0003_rate_limits.sql']);
+      const applied = await handle.db
+        .selectFrom('schema_migrations')
+        .select('name')
+        .orderBy('name')
+        .execute();
+      expect(applied.map((row) => row.name)).toEqual(files);
+      expect(await migrate(handle.db)).toEqual([]);
+
+      const edited = readMigrations().map((migration, index) =>
+        index === 0 ? { ...migration, sql: `${migration.sql}\n-- edited` } : migration,
+      );
+      await expect(migrate(handle.db, edited)).rejects.toThrow(
+        'Migration 0001_learners.sql changed after it was applied: add a new migration instead of editing it',
+      );
+      // A failed migration run leaves nothing half-applied.
+      const broken = [
+        ...readMigrations(),
+        { name: '9999_broken.sql', sql: 'create table half (id int); select nope;' },
+      ];
+      await expect(migrate(handle.db, broken)).rejects.toThrow();
+      const tables = await handle.db.introspection.getTables();
+      expect(tables.map((table) => table.name)).not.toContain('half');
+    } finally {
+      await handle.close();
+    }
+  });
+});
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+async function templateCopy(): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'kube101-lock-'));
+  dirs.push(dir);
+  cpSync((await pgliteTemplate()).dataDir, dir, { recursive: true });
+  return dir;
+}
+
+it('keeps a PGlite data directory to one owner, and takes over a lock left by a dead process', async () => {
+  const dataDir = await templateCopy();
+  // A lock left by a process that no longer runs (pid 2^22 + 1 is above Linux's pid_max default).
+  writeFileSync(join(dataDir, 'kube101.lock'), String(4_194_305));
+  const first = await openDatabase({ driver: 'pglite', dataDir });
+  try {
+    writeFileSync(join(dataDir, 'kube101.lock'), String(process.ppid)); // a running process owns it
+    const second = openDatabase({ driver: 'pglite', dataDir });
+    await expect(second).rejects.toThrow(DataDirLockedError);
+    await expect(second).rejects.toThrow(
+      `The data directory ${dataDir} is in use by process ${process.ppid}.`,
+    );
+  } finally {
+    writeFileSync(join(dataDir, 'kube101.lock'), String(process.pid));
+    await first.close();
+  }
+}, 60_000);
