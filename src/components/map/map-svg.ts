@@ -20,19 +20,26 @@ export function renderMapSvg(scene: MapScene, label: string): string {
   parts.push(
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${scene.width} ${scene.height}" width="${scene.width}" height="${scene.height}" role="img" aria-label="${escapeXml(label)}">`,
   );
-  parts.push('<g class="links">');
-  for (const link of scene.links) {
-    const midY = (link.from.y + link.to.y) / 2;
-    const path = `M${link.from.x} ${link.from.y} C${link.from.x} ${midY} ${link.to.x} ${midY} ${link.to.x} ${link.to.y}`;
-    parts.push(`<path class="link ${link.kind}" data-id="${escapeXml(link.id)}" d="${path}"/>`);
-  }
-  parts.push('</g>');
+  // Links under the boxes, except the requests coming in from outside: those are drawn over the
+  // services so that a lit route visibly reaches the node port it entered by.
+  const link = (kind: (typeof scene.links)[number]['kind']) =>
+    scene.links
+      .filter((candidate) => candidate.kind === kind)
+      .map((candidate) => {
+        const midY = (candidate.from.y + candidate.to.y) / 2;
+        const { from, to } = candidate;
+        const path = `M${from.x} ${from.y} C${from.x} ${midY} ${to.x} ${midY} ${to.x} ${to.y}`;
+        return `<path class="link ${kind}" data-id="${escapeXml(candidate.id)}" d="${path}"/>`;
+      })
+      .join('');
+  parts.push(`<g class="links">${link('node-port')}${link('endpoint')}</g>`);
   const c = scene.client;
   parts.push(
     `<g class="client" data-id="client"><rect x="${c.x}" y="${c.y}" width="${c.width}" height="${c.height}" rx="17"/>` +
       `<text x="${c.x + c.width / 2}" y="${c.y + 21}" text-anchor="middle">Workstation (outside)</text></g>`,
   );
   for (const service of scene.services) parts.push(serviceSvg(service));
+  parts.push(`<g class="links">${link('ingress')}</g>`);
   for (const node of scene.nodes) parts.push(nodeSvg(node));
   parts.push('</svg>');
   return parts.join('');
@@ -98,14 +105,15 @@ function nodeSvg(placed: PlacedNode): string {
 function podSvg(placed: PlacedPod): string {
   const { pod, x, y, width, height } = placed;
   const chars = charsFor(width - 16);
+  const nameChars = charsFor(width - 16, 7.6);
   const state = pod.ready ? 'ready' : pod.phase.toLowerCase();
   return (
     `<g class="pod ${pod.ready ? 'ready' : 'not-ready'}" data-id="${escapeXml(placed.id)}">` +
     `<title>${escapeXml(`Pod ${pod.name}: ${state}`)}</title>` +
     `<rect x="${x}" y="${y}" width="${width}" height="${height}" rx="7"/>` +
-    `<text class="name" x="${x + 8}" y="${y + 17}">${escapeXml(fit(pod.name, chars - 8))}</text>` +
-    `<text class="state" x="${x + width - 8}" y="${y + 17}" text-anchor="end">${escapeXml(state)}</text>` +
-    `<text class="labels" x="${x + 8}" y="${y + 33}">${escapeXml(fit(pod.labels.join(' ') || 'no labels', chars))}</text>` +
+    `<text class="name" x="${x + 8}" y="${y + 17}">${escapeXml(fit(pod.name, nameChars))}</text>` +
+    `<text class="labels" x="${x + 8}" y="${y + 33}">${escapeXml(fit(pod.labels.join(' ') || 'no labels', chars - state.length - 2))}</text>` +
+    `<text class="state" x="${x + width - 8}" y="${y + 33}" text-anchor="end">${escapeXml(state)}</text>` +
     `<text class="ports" x="${x + 8}" y="${y + 48}">${escapeXml(fit(pod.ports.length ? `listens on ${pod.ports.join(', ')}` : 'no declared ports', chars))}</text>` +
     '</g>'
   );

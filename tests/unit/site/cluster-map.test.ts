@@ -3,6 +3,7 @@ import type { Endpoints, Node, Pod, Service } from 'kubernetes-types/core/v1';
 import { buildMapModel, type ApiObjects } from '../../../src/components/map/map-model.ts';
 import { layoutMap, routeIds, type Box } from '../../../src/components/map/map-layout.ts';
 import { describeMap, describeRoute } from '../../../src/components/map/map-description.ts';
+import { renderMapSvg } from '../../../src/components/map/map-svg.ts';
 
 function node(name: string, ip: string, controlPlane = false): Node {
   return {
@@ -221,5 +222,33 @@ describe('cluster map text alternative', () => {
         true,
       ),
     ).toBe('Last request: workstation → node worker-1 192.168.49.3:30033 → service web:82 → pod web-a:80.');
+  });
+});
+
+describe('cluster map drawing', () => {
+  it('escapes what the learner named, and marks every box and link with the id a route lights', () => {
+    const hostile = buildMapModel({
+      ...objects,
+      pods: [
+        {
+          ...pod('web-a', 'worker-1', '10.244.1.5'),
+          metadata: { name: 'web-a', labels: { app: '<b>&"x"' } },
+        },
+      ],
+    });
+    const scene = layoutMap(hostile, { width: 900 });
+    const svg = renderMapSvg(scene, 'Cluster map <test>');
+    expect(svg).toContain('app=&#60;b&#62;&#38;&#34;x&#34;');
+    expect(svg).not.toContain('<b>');
+    expect(svg).toContain('aria-label="Cluster map &#60;test&#62;"');
+    for (const id of [
+      'client',
+      'service:default/web',
+      'node:worker-1',
+      'badge:worker-1:30033',
+      'pod:default/web-a',
+    ]) {
+      expect(svg).toContain(`data-id="${id}"`);
+    }
   });
 });
