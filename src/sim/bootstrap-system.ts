@@ -104,6 +104,46 @@ export function systemWorkloads(api: ApiServer, stamp: Stamp, createdAt: string)
   }
 
   coreDns(api, put, createdAt);
+  for (const node of DEFAULT_NODES) nodeEvents(api, nodes.get(node.name) as KubeObject, createdAt);
+}
+
+/** What a node's kubelet, the node controller and kube-proxy reported as the node came up. */
+function nodeEvents(api: ApiServer, node: KubeObject, at: string): void {
+  const name = node.metadata.name;
+  const status = (reason: string) => [reason, `Node ${name} status is now: ${reason}`, 'kubelet'];
+  const events = [
+    ['Starting', 'Starting kubelet.', 'kubelet'],
+    status('NodeHasSufficientMemory'),
+    status('NodeHasNoDiskPressure'),
+    status('NodeHasSufficientPID'),
+    ['NodeAllocatableEnforced', 'Updated Node Allocatable limit across pods', 'kubelet'],
+    ['RegisteredNode', `Node ${name} event: Registered Node ${name} in Controller`, 'node-controller'],
+    ['Starting', '', 'kube-proxy'],
+    status('NodeReady'),
+  ];
+  for (const [reason, message, component] of events) {
+    api.store.put('events', {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: {
+        name: `${name}.${api.context.random.string(16, '0123456789abcdef')}`,
+        namespace: 'default',
+        creationTimestamp: at,
+      },
+      // The kubelet names its node by name, uid included.
+      involvedObject: { kind: 'Node', name, uid: component === 'node-controller' ? node.metadata.uid : name },
+      reason,
+      message,
+      source: { component, ...(component === 'node-controller' ? {} : { host: name }) },
+      firstTimestamp: at,
+      lastTimestamp: at,
+      count: 1,
+      type: 'Normal',
+      eventTime: null,
+      reportingComponent: component,
+      reportingInstance: component === 'node-controller' ? '' : name,
+    } as KubeObject);
+  }
 }
 
 function recordNodeImages(api: ApiServer, node: NodeDefinition): void {
