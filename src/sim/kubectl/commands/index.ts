@@ -15,6 +15,7 @@ import { describeCommand } from './describe.ts';
 import { patchCommand } from './patch.ts';
 import { exposeCommand } from './expose.ts';
 import { runCommand } from './run.ts';
+import { setCommand } from './set/index.ts';
 import { logsCommand } from './logs.ts';
 import { execCommand } from './exec.ts';
 import { configCommand } from './config.ts';
@@ -28,7 +29,7 @@ import { waitCommand } from './wait.ts';
 import { editCommand } from './edit.ts';
 import { portForwardCommand } from './port-forward.ts';
 
-export const COMMANDS: readonly KubectlCommand[] = [createCommand, exposeCommand, runCommand, explainCommand, getCommand, editCommand, deleteCommand, rolloutCommand, scaleCommand, clusterInfoCommand, describeCommand, logsCommand, execCommand, portForwardCommand, applyCommand, patchCommand, waitCommand, labelCommand, annotateCommand, apiResourcesCommand, apiVersionsCommand, configCommand, versionCommand, optionsCommand];
+export const COMMANDS: readonly KubectlCommand[] = [createCommand, exposeCommand, runCommand, setCommand, explainCommand, getCommand, editCommand, deleteCommand, rolloutCommand, scaleCommand, clusterInfoCommand, describeCommand, logsCommand, execCommand, portForwardCommand, applyCommand, patchCommand, waitCommand, labelCommand, annotateCommand, apiResourcesCommand, apiVersionsCommand, configCommand, versionCommand, optionsCommand];
 
 /** Walk `argv` down the table: `create service nodeport web --tcp=82:300` → that subcommand. */
 export function findCommand(argv: readonly string[]): { command: KubectlCommand | undefined; path: string[]; rest: string[] } {
