@@ -20,6 +20,7 @@ import { tableRows } from '../printers/table-printer.ts';
 import { ColumnWriter } from '../printers/tabwriter.ts';
 import { toYaml } from '../printers/yaml.ts';
 import { toJson } from '../printers/json.ts';
+import { toKyaml } from '../printers/kyaml.ts';
 import { resourceName } from '../printers/name.ts';
 import { printCustomColumns } from '../printers/custom-columns.ts';
 import { JsonPath, JsonPathParseError } from '../printers/jsonpath.ts';
@@ -327,6 +328,9 @@ async function watch(
         break;
       case 'json':
         context.stdout(toJson(shown, { sortKeys: true }));
+        break;
+      case 'kyaml':
+        context.stdout(toKyaml(shown, { sortKeys: true }));
         break;
       case 'jsonpath':
         context.stdout(executeJsonPath(format, shown));

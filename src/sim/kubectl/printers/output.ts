@@ -8,6 +8,7 @@ import type { VirtualFs } from '../../shell/vfs.ts';
 import { CommandError } from '../command.ts';
 import { toYaml } from './yaml.ts';
 import { toJson } from './json.ts';
+import { toKyaml } from './kyaml.ts';
 import { resourceName } from './name.ts';
 import { JsonPath, JsonPathParseError, JsonPathExecuteError, goSyntax } from './jsonpath.ts';
 import { parseCustomColumns, printCustomColumns, type CustomColumn } from './custom-columns.ts';
@@ -18,6 +19,7 @@ import { goValue } from './custom-columns.ts';
 export type OutputFormat =
   | { kind: 'table'; wide: boolean }
   | { kind: 'yaml' }
+  | { kind: 'kyaml' }
   | { kind: 'json' }
   | { kind: 'name' }
   | { kind: 'jsonpath'; template: string; path: JsonPath; asJson: boolean }
@@ -63,6 +65,9 @@ export function parseOutputFormat(value: string, options: OutputFormatOptions): 
       break;
     case 'json':
       if (eq < 0) return { kind: 'json' };
+      break;
+    case 'kyaml':
+      if (eq < 0) return { kind: 'kyaml' };
       break;
     case 'name':
       if (eq < 0) return { kind: 'name' };
@@ -157,6 +162,8 @@ export function printObjects(
       return toYaml(data);
     case 'json':
       return toJson(data, { sortKeys: true });
+    case 'kyaml':
+      return toKyaml(data, { sortKeys: true });
     case 'name':
       return objects.map((o) => `${resourceName(o)}\n`).join('');
     case 'custom-columns':

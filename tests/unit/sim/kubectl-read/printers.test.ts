@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { toYaml } from '../../../../src/sim/kubectl/printers/yaml.ts';
 import { toJson } from '../../../../src/sim/kubectl/printers/json.ts';
+import { toKyaml } from '../../../../src/sim/kubectl/printers/kyaml.ts';
 import { JsonPath, JsonPathParseError } from '../../../../src/sim/kubectl/printers/jsonpath.ts';
 import { humanDuration } from '../../../../src/sim/kubectl/printers/duration.ts';
 import { formatColumns, ColumnWriter } from '../../../../src/sim/kubectl/printers/tabwriter.ts';
@@ -186,6 +187,20 @@ describe('go-template printer', () => {
       // On failure kubectl dumps the object to stdout; its first line is compared (the dump's key order differs for typed objects).
       expect(stdout.split('\n')[0]).toBe(c.result.stdout.split('\n')[0]);
       if (c.result.exitCode === 0) expect(stdout).toBe(c.result.stdout);
+    });
+  }
+});
+
+/** `kubectl create ... --dry-run=client` with `-o json` and `-o kyaml`, from the real kubectl 1.35.2. */
+const kyamlCases = JSON.parse(readFileSync(new URL('./kyaml.fixture.json', import.meta.url), 'utf8')) as {
+  cases: { args: string[]; json: string; kyaml: string }[];
+};
+
+describe('kyaml printer', () => {
+  for (const c of kyamlCases.cases) {
+    it(`prints what kubectl printed for kubectl ${c.args.slice(0, 3).join(' ')}`, () => {
+      // The JSON keeps kubectl's field order, which kyaml keeps too.
+      expect(toKyaml(JSON.parse(c.json))).toBe(c.kyaml);
     });
   }
 });
