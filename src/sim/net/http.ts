@@ -10,6 +10,7 @@ import type { NetworkOrigin } from '../shell/command.ts';
 import { resolveDns } from './dns.ts';
 import { connect, type Listener } from './kube-proxy.ts';
 import { byteLength, httpDate, type AppContext, type HttpRequest, type HttpResponse } from './http-types.ts';
+import { SERVER_VERSION } from '../kubectl/commands/version.ts';
 
 export interface HttpRequestOptions {
   from: NetworkOrigin;
@@ -192,7 +193,15 @@ function apiServerAnswer(request: HttpRequest, tls: boolean, now: number): HttpR
       body,
     };
   }
-  const path = request.target.split('?')[0];
+  const path = request.target.split('?')[0] ?? '/';
+  // system:public-info-viewer lets anyone read the version and the health checks.
+  if (request.method === 'GET' && ['/healthz', '/livez', '/readyz'].includes(path)) {
+    return { status: 200, headers: apiHeaders('text/plain; charset=utf-8', 'ok', now), body: 'ok' };
+  }
+  if (request.method === 'GET' && path === '/version') {
+    const body = `${JSON.stringify(SERVER_VERSION, null, 2)}`;
+    return { status: 200, headers: apiHeaders('application/json', body, now), body };
+  }
   const verb = request.method === 'GET' ? 'get' : request.method.toLowerCase();
   const body = `${JSON.stringify(
     {
@@ -208,18 +217,18 @@ function apiServerAnswer(request: HttpRequest, tls: boolean, now: number): HttpR
     null,
     2,
   )}`;
-  return {
-    status: 403,
-    headers: [
-      ['Audit-Id', '6f1f7d0e-1c55-4a77-9d3a-2b1d1b6d2c11'],
-      ['Cache-Control', 'no-cache, private'],
-      ['Content-Type', 'application/json'],
-      ['X-Content-Type-Options', 'nosniff'],
-      ['X-Kubernetes-Pf-Flowschema-Uid', '1b3b1c0a-4f5e-4c1d-9a8b-0f6e2d3c4b5a'],
-      ['X-Kubernetes-Pf-Prioritylevel-Uid', '9c8d7e6f-5a4b-4c3d-8e2f-1a0b9c8d7e6f'],
-      ['Date', httpDate(now)],
-      ['Content-Length', String(byteLength(body))],
-    ],
-    body,
-  };
+  return { status: 403, headers: apiHeaders('application/json', body, now), body };
+}
+
+function apiHeaders(type: string, body: string, now: number): [string, string][] {
+  return [
+    ['Audit-Id', '6f1f7d0e-1c55-4a77-9d3a-2b1d1b6d2c11'],
+    ['Cache-Control', 'no-cache, private'],
+    ['Content-Type', type],
+    ['X-Content-Type-Options', 'nosniff'],
+    ['X-Kubernetes-Pf-Flowschema-Uid', '1b3b1c0a-4f5e-4c1d-9a8b-0f6e2d3c4b5a'],
+    ['X-Kubernetes-Pf-Prioritylevel-Uid', '9c8d7e6f-5a4b-4c3d-8e2f-1a0b9c8d7e6f'],
+    ['Date', httpDate(now)],
+    ['Content-Length', String(byteLength(body))],
+  ];
 }

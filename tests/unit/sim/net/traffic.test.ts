@@ -210,6 +210,31 @@ describe('inside a pod', () => {
   });
 });
 
+describe('the API server on the control plane', () => {
+  it('refuses plain HTTP, wants its certificate trusted, and shows anonymous users only version and health', async () => {
+    const cluster = await clusterWith([]);
+    expect((await cluster.exec('curl -s http://192.168.49.2:6443/')).stdout).toBe(
+      'Client sent an HTTP request to an HTTPS server.\n',
+    );
+    const untrusted = await cluster.exec('curl https://192.168.49.2:6443/');
+    expect(untrusted.exitCode).toBe(60);
+    expect(untrusted.stderr).toMatch(
+      /^curl: \(60\) SSL certificate problem: unable to get local issuer certificate\n/,
+    );
+    expect((await cluster.exec('curl -sk https://192.168.49.2:6443/healthz')).stdout).toBe('ok');
+    expect(
+      JSON.parse((await cluster.exec('curl -sk https://192.168.49.2:6443/version')).stdout),
+    ).toMatchObject({ gitVersion: 'v1.35.2' });
+    expect(
+      JSON.parse((await cluster.exec('curl -sk https://192.168.49.2:6443/api/v1/pods')).stdout),
+    ).toMatchObject({
+      reason: 'Forbidden',
+      message: 'forbidden: User "system:anonymous" cannot get path "/api/v1/pods"',
+      code: 403,
+    });
+  });
+});
+
 describe('kubectl port-forward', () => {
   it('lets the workstation reach the pod on localhost while the forward is open', async () => {
     const cluster = await clusterWith([
