@@ -78,11 +78,13 @@ export function layoutMap(model: MapModel, options: { width: number }): MapScene
   const m = mapMetrics;
   const width = Math.max(280, Math.round(options.width));
   const inner = width - 2 * m.padding;
+  const clientWidth = Math.min(220, inner);
+  // Centred above the nodes, so that requests from outside fan out to every node's port.
   const client = {
     id: 'client',
-    x: m.padding,
+    x: (width - clientWidth) / 2,
     y: m.padding,
-    width: Math.min(220, inner),
+    width: clientWidth,
     height: m.clientHeight,
   };
 
