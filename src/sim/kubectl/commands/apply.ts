@@ -26,7 +26,7 @@ import {
   printObject,
   type DryRun,
 } from './write/output.ts';
-import { decodeForServer, serverCreate, serverUpdate } from './write/server-write.ts';
+import { decodePatchedForServer, serverCreate, serverUpdate } from './write/server-write.ts';
 import { rejectKustomize } from './write/kustomize.ts';
 
 export const applyCommand: KubectlCommand = {
@@ -110,17 +110,6 @@ function applyOne(context: CommandContext, info: ManifestInfo, options: ApplyOpt
       `Warning: resource ${objectName(info)} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`,
     );
   }
-  // The server decodes what the patch brings in: unknown fields fail before anything is merged.
-  try {
-    decodeForServer(context, modified, options.validate);
-  } catch (error) {
-    const patch = applyPatchFor(live, modified, info.object.kind);
-    throw addSourceToError(
-      `applying patch:\n${toCompactJson(patch)}\nto:\n${describeInfo(info)}\nfor:`,
-      info.source,
-      error,
-    );
-  }
   const patch = applyPatchFor(live, modified, info.object.kind);
   if (Object.keys(patch).length === 0) {
     printObject(context, live, { verb: 'unchanged', dryRun: options.dryRun, fromServer: true });
@@ -136,7 +125,8 @@ function applyOne(context: CommandContext, info: ManifestInfo, options: ApplyOpt
     info.object.kind,
   ) as unknown as KubeObject;
   try {
-    const updated = serverUpdate(context, info.type.resource, merged, { ...write, validate: 'ignore' });
+    const decoded = decodePatchedForServer(context, merged, patch, options.validate);
+    const updated = serverUpdate(context, info.type.resource, decoded, { ...write, validate: 'ignore' });
     printObject(context, updated, { verb: 'configured', dryRun: options.dryRun, fromServer: true });
   } catch (error) {
     throw addSourceToError(

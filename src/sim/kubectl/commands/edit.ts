@@ -14,7 +14,7 @@ import { applyStrategicMergePatch, threeWayMergePatch, type JsonMap } from '../m
 import { resourceName } from '../printers/name.ts';
 import { toYaml } from '../printers/yaml.ts';
 import { flagsFromHelp } from './write/help-flags.ts';
-import { decodeForServer } from './write/server-write.ts';
+import { decodePatchedForServer } from './write/server-write.ts';
 import { resolveTargets, type Target } from './write/targets.ts';
 import { parseValidateFlag } from '../manifests/builder.ts';
 
@@ -107,7 +107,6 @@ function tryApply(
   }
   const live = context.runtime.api.get(target.type.resource, target.namespace, target.name);
   try {
-    decodeForServer(context, object, parseValidateFlag(context.flag<string>('validate')));
     const patch = threeWayMergePatch(
       target.object as unknown as JsonMap,
       object as unknown as JsonMap,
@@ -119,7 +118,13 @@ function tryApply(
       patch,
       object.kind,
     ) as unknown as KubeObject;
-    context.runtime.api.update(target.type.resource, merged, {
+    const decoded = decodePatchedForServer(
+      context,
+      merged,
+      patch,
+      parseValidateFlag(context.flag<string>('validate')),
+    );
+    context.runtime.api.update(target.type.resource, decoded, {
       fieldManager: context.flag<string>('field-manager'),
     });
     return undefined;

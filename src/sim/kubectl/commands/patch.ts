@@ -20,7 +20,7 @@ import {
 } from '../manifests/strategic-merge.ts';
 import { flagsFromHelp } from './write/help-flags.ts';
 import { addSourceToError, checkOutputFormat, dryRunStrategy, printObject } from './write/output.ts';
-import { decodeForServer } from './write/server-write.ts';
+import { decodeForServer, decodePatchedForServer } from './write/server-write.ts';
 import { resolveTargets } from './write/targets.ts';
 
 const PATCH_TYPES = ['json', 'merge', 'strategic'];
@@ -56,7 +56,10 @@ export const patchCommand: KubectlCommand = {
     for (const target of targets) {
       try {
         const patched = applyPatch(target.object, patchJson, patchType);
-        const decoded = decodeForServer(context, patched, 'strict');
+        const decoded =
+          patchType === 'strategic'
+            ? decodePatchedForServer(context, patched, JSON.parse(patchJson) as unknown, 'strict')
+            : decodeForServer(context, patched, 'strict');
         const changed = !deepEqual(stripVersion(decoded), stripVersion(target.object));
         let written = decoded;
         if (dryRun !== 'client' && changed) {

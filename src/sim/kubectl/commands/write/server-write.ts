@@ -39,6 +39,48 @@ export function decodeForServer(
   return result.known as unknown as KubeObject;
 }
 
+/**
+ * A patch whose result does not decode: the API server's patch handler answers 422 with the patch
+ * itself as the bad value, printed by Go's %+v (`map[spec:map[prots:1]]`).
+ */
+export function decodePatchedForServer(
+  context: CommandContext,
+  patched: KubeObject,
+  patch: unknown,
+  validate: ValidationDirective,
+): KubeObject {
+  const definition = definitionForKind(patched.apiVersion, patched.kind);
+  if (!definition) return patched;
+  const result = strictDecode(patched as unknown as Record<string, unknown>, definition);
+  const invalid = (detail: string) =>
+    StatusError.invalid('', '', [
+      { type: 'Invalid value', field: 'patch', badValue: goValue(patch), detail },
+    ]);
+  if (result.typeError) throw invalid(result.typeError);
+  if (result.unknownFields.length > 0) {
+    const strict = `strict decoding error: ${result.unknownFields.map((f) => `unknown field "${f}"`).join(', ')}`;
+    if (validate === 'strict') throw invalid(strict);
+    if (validate === 'warn')
+      printWarnings(
+        context,
+        result.unknownFields.map((field) => `unknown field "${field}"`),
+      );
+  }
+  return result.known as unknown as KubeObject;
+}
+
+/** Go's fmt %+v of a decoded JSON value. */
+export function goValue(value: unknown): string {
+  if (value === null || value === undefined) return '<nil>';
+  if (Array.isArray(value)) return `[${value.map(goValue).join(' ')}]`;
+  if (typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return `map[${keys.map((key) => `${key}:${goValue(record[key])}`).join(' ')}]`;
+  }
+  return String(value);
+}
+
 export function serverCreate(
   context: CommandContext,
   resource: string,
