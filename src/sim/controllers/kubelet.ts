@@ -271,6 +271,7 @@ class PodRun {
     const image = container.image ?? '';
     const state = status.state ?? {};
     if (state.waiting?.reason === 'ContainerCreating') return this.#createdAt(container);
+    if (this.#imageChanged(container, status)) return this.#now;
     if (state.running) {
       const exit = processExit(container);
       return exit === undefined ? undefined : timeOf(state.running.startedAt) + exit.after;
@@ -304,14 +305,20 @@ class PodRun {
    * steps rather than 500, each of which rewrites the service's endpoints.
    */
   #createdAt(container: Container): number {
+    return this.#pullStart(container) + Math.ceil(this.#pullTime(container) / SYNC_BEAT_MS) * SYNC_BEAT_MS;
+  }
+
+  /** The pull began when its Pulling event was last recorded (a restart with a new image), or at pod start. */
+  #pullStart(container: Container): number {
     const start = timeOf(this.#pod.status?.startTime);
-    return start + Math.ceil(this.#pullTime(container) / SYNC_BEAT_MS) * SYNC_BEAT_MS;
+    const pulling = this.#find(container, 'Pulling', `Pulling image "${container.image ?? ''}"`);
+    return Math.max(start, pulling ? timeOf(pulling.lastTimestamp) : 0);
   }
 
   /** Pull time: from the Pulling event if there was one, else the short start of a present image. */
   #pullTime(container: Container): number {
     const pulled = this.#find(container, 'Pulling', `Pulling image "${container.image ?? ''}"`);
-    const seed = `${this.#pod.metadata.uid}/${container.name}`;
+    const seed = `${this.#pod.metadata.uid}/${container.name}/${container.image ?? ''}`;
     return pulled ? pullMillis(seed, false) : 200 + Math.floor(pullMillis(seed, true) / 3);
   }
 
@@ -323,7 +330,7 @@ class PodRun {
       if (!imageKnown(image)) return this.#pullFailed(container, status);
       if (this.#find(container, 'Pulling', `Pulling image "${image}"`)) {
         const took = formatDuration(this.#pullTime(container));
-        const waited = formatDuration(this.#createdAt(container) - timeOf(this.#pod.status?.startTime));
+        const waited = formatDuration(this.#createdAt(container) - this.#pullStart(container));
         const size = imageSize(image);
         this.#record(
           container,
@@ -340,8 +347,10 @@ class PodRun {
           `Container image "${image}" already present on machine and can be accessed by the pod`,
         );
       }
-      return this.#start(container, 0, {});
+      const restarted = status.lastState?.terminated !== undefined;
+      return this.#start(container, (status.restartCount ?? 0) + (restarted ? 1 : 0), status.lastState ?? {});
     }
+    if (this.#imageChanged(container, status)) return this.#replace(container, status);
     if (state.running) {
       const startedAt = state.running.startedAt;
       const exitCode = processExit(container)?.exitCode ?? 0;
@@ -396,6 +405,46 @@ class PodRun {
       return status;
     }
     return status;
+  }
+
+  /** The spec names another image than the one the container runs (`kubectl edit` of a pod). */
+  #imageChanged(container: Container, status: ContainerStatus): boolean {
+    return (
+      status.imageID !== '' &&
+      status.imageID !== undefined &&
+      status.image !== qualifiedImage(container.image ?? '')
+    );
+  }
+
+  /** A changed container definition: the kubelet kills the container and starts the new image. */
+  #replace(container: Container, status: ContainerStatus): ContainerStatus {
+    const image = container.image ?? '';
+    const state = status.state ?? {};
+    let lastState = status.lastState ?? {};
+    if (state.running) {
+      this.#record(
+        container,
+        'Normal',
+        'Killing',
+        `Container ${container.name} definition changed, will be restarted`,
+      );
+      const finishedAt = this.#context.timestamp();
+      lastState = {
+        terminated: {
+          exitCode: 0,
+          reason: 'Completed',
+          startedAt: state.running.startedAt,
+          finishedAt,
+          containerID: status.containerID ?? '',
+        },
+      };
+    } else if (state.terminated) {
+      lastState = { terminated: state.terminated };
+    }
+    if (pullPolicy(image, container.imagePullPolicy) === 'Always' || !nodeHasImage(this.#node, image)) {
+      this.#record(container, 'Normal', 'Pulling', `Pulling image "${image}"`);
+    }
+    return { ...creating(container), restartCount: status.restartCount ?? 0, lastState };
   }
 
   #pullFailed(container: Container, status: ContainerStatus): ContainerStatus {

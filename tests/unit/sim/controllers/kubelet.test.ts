@@ -187,6 +187,24 @@ describe('kubelet', () => {
     expect(isReady(get(cluster, 'good'))).toBe(true);
   });
 
+  it('restarts a container whose image is edited, with the new image', () => {
+    const cluster = newCluster();
+    createPod(cluster, 'web', { image: 'nginx' });
+    cluster.settle();
+    const pod = get(cluster, 'web');
+    cluster.api.update('pods', {
+      ...pod,
+      spec: { ...pod.spec, containers: [{ ...pod.spec!.containers[0]!, image: 'httpd' }] },
+    });
+    cluster.settle();
+    const status = get(cluster, 'web').status?.containerStatuses?.[0];
+    expect(status).toMatchObject({ image: 'docker.io/library/httpd:latest', restartCount: 1, ready: true });
+    expect(status?.lastState?.terminated).toMatchObject({ exitCode: 0, reason: 'Completed' });
+    expect(event(cluster, 'web', 'Killing')[0]?.message).toBe(
+      'Container web definition changed, will be restarted',
+    );
+  });
+
   it('shows a deleted pod Terminating until its containers stop, then removes it', () => {
     const cluster = newCluster();
     createPod(cluster, 'web', { image: 'nginx' });
