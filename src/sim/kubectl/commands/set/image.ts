@@ -27,6 +27,10 @@ export const setImageCommand: KubectlCommand = {
     checkOutputFormat(context);
     const { resources, pairs } = splitResourcesAndPairs(context.positionals, 'image');
     const images = parseImages(pairs);
+    const all = context.flag<boolean>('all');
+    const selector = context.flag<string>('selector') ?? '';
+    // kubectl's builder lists by the selector and ignores --all; Validate refuses the pair afterwards.
+    if (all && selector !== '') throw new CommandError('cannot set --all and --selector at the same time');
 
     const resolved = resolveTargets(context, { args: resources });
     if (resolved.errors.length > 0) {
@@ -34,13 +38,7 @@ export const setImageCommand: KubectlCommand = {
       context.stderr(text);
       return exitCode;
     }
-    validate(
-      context.flag<boolean>('all'),
-      context.flag<string>('selector') ?? '',
-      resources,
-      images,
-      context,
-    );
+    validate(resources, images, context);
 
     const errors: unknown[] = [];
     for (const target of resolved.targets) {
@@ -93,14 +91,11 @@ function parseImages(pairs: readonly string[]): Map<string, string> {
 
 /** SetImageOptions.Validate: every complaint at once, as one aggregate. */
 function validate(
-  all: boolean,
-  selector: string,
   resources: readonly string[],
   images: ReadonlyMap<string, string>,
   context: Parameters<NonNullable<KubectlCommand['run']>>[0],
 ): void {
   const problems: string[] = [];
-  if (all && selector !== '') problems.push('cannot set --all and --selector at the same time');
   if (resources.length === 0 && (context.flag<string[]>('filename') ?? []).length === 0)
     problems.push('one or more resources must be specified as <resource> <name> or <resource>/<name>');
   if (images.size === 0) problems.push('at least one image update is required');
