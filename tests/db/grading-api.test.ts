@@ -41,11 +41,8 @@ describeEachDatabase('grading API', (database) => {
     const failed = await submit(learner, { exerciseId: exercise.id, transcript: [] });
     expect(failed.status).toBe(201);
     expect(failed.body).toMatchObject({ exerciseId: exercise.id, passed: false, score: 0 });
-    expect(failed.body.checks[0]).toEqual({
-      id: 'service',
-      passed: false,
-      message: 'There is no Service named `web` in namespace `default`.',
-    });
+    expect(failed.body.checks[0]).toMatchObject({ id: 'service', passed: false });
+    expect(failed.body.checks[0].message).toContain('There is no Service named `web`');
 
     const passed = await submit(learner, { exerciseId: exercise.id, transcript: solution });
     expect(passed.body).toMatchObject({ passed: true, score: 100 });
