@@ -114,7 +114,7 @@ async function runInteractive(cluster: Cluster): Promise<void> {
     await cluster.exec(command, {
       interactive: true,
       signal: running.signal,
-      onStdout: (text) => process.stdout.write(text.replace(/(?<!\r)\n/g, '\n')),
+      onStdout: (text) => process.stdout.write(text),
       onStderr: (text) => process.stderr.write(text),
     });
     running = undefined;
