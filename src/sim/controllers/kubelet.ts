@@ -236,6 +236,14 @@ class PodRun {
         }
         statuses[i] = this.#step(container, statuses[i] as ContainerStatus);
       }
+      // Containers the cluster came with were started before any kubelet sync: their first lines now.
+      const running = statuses[i]?.state?.running;
+      const logs = this.#context.logs.read(
+        pod.metadata.namespace ?? 'default',
+        pod.metadata.name,
+        container.name,
+      );
+      if (running && logs.length === 0) this.#logStartup(container, timeOf(running.startedAt));
       const readyAt = this.#readiness(container, statuses[i] as ContainerStatus);
       if (readyAt !== undefined && readyAt > this.#now) next = Math.min(next ?? Infinity, readyAt);
       const probeAt = this.#failingProbe(container, statuses[i] as ContainerStatus);
@@ -407,6 +415,20 @@ class PodRun {
     return status;
   }
 
+  /** What the app prints as it starts, from the image catalog, into the container's log. */
+  #logStartup(container: Container, time: number): void {
+    const pod = this.#pod;
+    for (const line of startupLogs(container.image ?? '', { pod, container, now: time })) {
+      this.#context.logs.append(
+        pod.metadata.namespace ?? 'default',
+        pod.metadata.name,
+        container.name,
+        time,
+        line,
+      );
+    }
+  }
+
   /** The spec names another image than the one the container runs (`kubectl edit` of a pod). */
   #imageChanged(container: Container, status: ContainerStatus): boolean {
     return (
@@ -492,17 +514,7 @@ class PodRun {
     const image = container.image ?? '';
     this.#record(container, 'Normal', 'Created', `Created container: ${container.name}`);
     this.#record(container, 'Normal', 'Started', `Started container ${container.name}`);
-    const pod = this.#pod;
-    const now = this.#context.now();
-    for (const line of startupLogs(image, { pod, container, now })) {
-      this.#context.logs.append(
-        pod.metadata.namespace ?? 'default',
-        pod.metadata.name,
-        container.name,
-        now,
-        line,
-      );
-    }
+    this.#logStartup(container, this.#context.now());
     return {
       name: container.name,
       state: { running: { startedAt: this.#context.timestamp() } },
