@@ -126,7 +126,7 @@ function mergePatches(a: JsonMap, b: JsonMap, kind: string, path: string[]): Jso
           const index = merged.findIndex((m) => keyOf(m) === keyOf(item));
           if (index < 0) merged.push(item);
           else if (isMap(merged[index]) && isMap(item))
-            merged[index] = { ...(merged[index] as JsonMap), ...item };
+            merged[index] = mergePatches(merged[index] as JsonMap, item, kind, [...path, key]);
         }
         out[key] = merged;
       } else out[key] = value;

@@ -77,6 +77,19 @@ describe('three-way merge patches as kubectl apply sends them', () => {
     });
   });
 
+  it('moves a named container port: the old port deleted and the new one added in the same container', () => {
+    const container = (port: number) => ({
+      name: 'hello',
+      image: 'kube101/hello',
+      ports: [{ name: 'http', containerPort: port }],
+    });
+    const deployment = (port: number) =>
+      ({ spec: { template: { spec: { containers: [container(port)] } } } }) as unknown as JsonMap;
+    const current = deployment(300);
+    const patch = threeWayMergePatch(deployment(300), deployment(301), current, 'Deployment');
+    expect(applyStrategicMergePatch(current, patch, 'Deployment')).toEqual(deployment(301));
+  });
+
   it('drops rollingUpdate when the strategy becomes Recreate ($retainKeys)', () => {
     const current = {
       spec: { strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%' } } },
