@@ -200,7 +200,7 @@ export function executeGoTemplate(
 
 export function executeJsonPath(format: Extract<OutputFormat, { kind: 'jsonpath' }>, data: unknown): string {
   try {
-    if (format.asJson) return `${JSON.stringify(format.path.findResults(data), null, 4)}\n`;
+    if (format.asJson) return toJson(format.path.findResults(data), { sortKeys: true });
     return format.path.execute(data);
   } catch (error) {
     if (error instanceof JsonPathExecuteError) {
