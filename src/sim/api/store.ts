@@ -38,8 +38,7 @@ export class ObjectStore {
   list(resource: string, namespace?: string): KubeObject[] {
     const out: KubeObject[] = [];
     for (const object of this.#bucket(resource).values()) {
-      if (namespace === undefined || object.metadata.namespace === namespace)
-        out.push(cloneObject(object));
+      if (namespace === undefined || object.metadata.namespace === namespace) out.push(cloneObject(object));
     }
     return out.sort(compareKeys);
   }
