@@ -111,12 +111,19 @@ async function runInteractive(cluster: Cluster): Promise<void> {
     lastTick = now;
     running = new AbortController();
     rl.pause();
+    // While a command waits (sleep, rollout status, get -w), time goes on as on a real cluster.
+    const ticker = setInterval(() => {
+      const tick = Date.now();
+      cluster.advance(tick - lastTick);
+      lastTick = tick;
+    }, 100);
     await cluster.exec(command, {
       interactive: true,
       signal: running.signal,
       onStdout: (text) => process.stdout.write(text),
       onStderr: (text) => process.stderr.write(text),
     });
+    clearInterval(ticker);
     running = undefined;
     rl.resume();
     rl.setPrompt(prompt(cluster));

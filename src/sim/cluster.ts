@@ -84,6 +84,16 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     emit({ type: 'object', event: event.type, resource: event.resource, object: event.object }),
   );
 
+  const liveWaiters = new Set<{ until: number; wake: () => void }>();
+  const wakeLiveWaiters = (): void => {
+    for (const waiter of [...liveWaiters]) {
+      if (clock.now() >= waiter.until) {
+        liveWaiters.delete(waiter);
+        waiter.wake();
+      }
+    }
+  };
+
   const runtime: Runtime = {
     api,
     clock,
@@ -97,9 +107,27 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     kubectlLog: [],
     emit,
     onEdit: undefined,
+    live: false,
     async wait(ms, signal) {
       if (signal?.aborted) return;
-      controllers.advanceTo(clock.now() + ms);
+      const until = clock.now() + ms;
+      if (!runtime.live) {
+        controllers.advanceTo(until);
+        return;
+      }
+      // In a live terminal the page (or kubesim) moves the clock with the wall clock; wait for it.
+      await new Promise<void>((resolve) => {
+        const waiter = { until, wake: resolve };
+        liveWaiters.add(waiter);
+        signal?.addEventListener(
+          'abort',
+          () => {
+            liveWaiters.delete(waiter);
+            resolve();
+          },
+          { once: true },
+        );
+      });
     },
   };
 
@@ -125,6 +153,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
 
   const cluster: Cluster = {
     async exec(commandLine: string, execOptions?: ExecOptions): Promise<ExecResult> {
+      runtime.live = execOptions?.interactive ?? false;
       try {
         return await runShell(commandLine, runtime, execOptions);
       } catch (error) {
@@ -147,6 +176,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     now: () => clock.now(),
     advance(ms) {
       controllers.advanceTo(clock.now() + ms);
+      wakeLiveWaiters();
     },
     settle(limitMs = DEFAULT_SETTLE_MS) {
       controllers.settle(limitMs);

@@ -30,9 +30,11 @@ export interface Runtime {
   emit(change: ClusterChange): void;
   /** Open a file in the page's editor (`kubectl edit`, `vi`); undefined headless. */
   onEdit: ((path: string) => Promise<void>) | undefined;
+  /** The command runs in a live terminal (`ExecOptions.interactive`): waits follow the wall clock. */
+  live: boolean;
   /**
-   * Let virtual time pass (sleep, wait, rollout status). Headless the clock jumps; in the page
-   * the terminal waits for the wall clock, which the page feeds into the clock.
+   * Let virtual time pass (sleep, wait, rollout status). Headless the clock jumps to the end; live,
+   * this resolves once the page (or kubesim) has advanced the clock that far, or on abort.
    */
   wait(ms: number, signal?: AbortSignal): Promise<void>;
 }

@@ -106,7 +106,11 @@ describe('kubectl run', () => {
   it("attaches a live terminal to the pod's shell and deletes the pod when it exits", async () => {
     const cluster = await courseCluster();
     const live = { interactive: true };
-    const start = await cluster.exec('kubectl run tmp --rm -it --image=busybox --restart=Never', live);
+    // A live terminal waits for the page to move the clock with the wall clock, as here.
+    const ticking = setInterval(() => cluster.advance(500), 1);
+    const start = await cluster
+      .exec('kubectl run tmp --rm -it --image=busybox --restart=Never', live)
+      .finally(() => clearInterval(ticking));
     expect(start).toEqual({
       stdout: '',
       stderr: "If you don't see a command prompt, try pressing enter.\n",

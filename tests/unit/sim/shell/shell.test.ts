@@ -233,6 +233,8 @@ describe('workstation shell', () => {
       stderr: '[1] 4250\n',
       exitCode: 0,
     });
+    cluster.advance(2000); // the page moves the clock with the wall clock while the learner reads
+    await new Promise((resolve) => setTimeout(resolve, 0)); // and the learner types the next line later
     expect(await cluster.exec('jobs', live)).toEqual({
       stdout: '',
       stderr: '[1]+  Done                    sleep 2\n',
