@@ -12,6 +12,7 @@ import type { Controller, ControllerContext } from './controller.ts';
 import type { Informer } from './informer.ts';
 import { isTerminating, keyOf, type StoredPod } from './objects.ts';
 import { filterNode, type FilterFailure } from './scheduling-filters.ts';
+import { podRequests, type Usage } from './resources.ts';
 import { Deadlines } from './deadlines.ts';
 
 const SOURCE = { component: 'default-scheduler' };
@@ -70,14 +71,14 @@ export class Scheduler implements Controller {
     if (this.#active.size === 0) return;
     const nodes = [...this.#informer.all('nodes')] as Typed<Node>[];
     nodes.sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
-    const podCounts = new Map(nodes.map((node) => [node.metadata.name, this.#countPods(node.metadata.name)]));
+    const usage = new Map(nodes.map((node) => [node.metadata.name, this.#usage(node.metadata.name)]));
     const queue = [...this.#active];
     this.#active.clear();
     for (const key of queue) {
       const pod = this.#informer.pod(key);
       if (!pod || pod.spec?.nodeName || isTerminating(pod)) continue;
       if ((pod.spec?.schedulerName ?? 'default-scheduler') !== 'default-scheduler') continue;
-      this.#schedule(context, pod, nodes, podCounts);
+      this.#schedule(context, pod, nodes, usage);
     }
   }
 
@@ -85,14 +86,15 @@ export class Scheduler implements Controller {
     context: ControllerContext,
     pod: StoredPod,
     nodes: Typed<Node>[],
-    podCounts: Map<string, number>,
+    usage: Map<string, Usage>,
   ): void {
     const failures = new Map<string, FilterFailure>();
     let best: string[] = [];
     let bestCount = Infinity;
     for (const node of nodes) {
-      const count = podCounts.get(node.metadata.name) ?? 0;
-      const failure = filterNode(pod, node, count);
+      const used = usage.get(node.metadata.name) ?? { pods: 0, milliCpu: 0, memory: 0 };
+      const count = used.pods;
+      const failure = filterNode(pod, node, used);
       if (failure) {
         failures.set(node.metadata.name, failure);
         continue;
@@ -110,7 +112,13 @@ export class Scheduler implements Controller {
       return;
     }
     const target = best.length === 1 ? (best[0] as string) : context.random.pick(best);
-    podCounts.set(target, (podCounts.get(target) ?? 0) + 1);
+    const used = usage.get(target) ?? { pods: 0, milliCpu: 0, memory: 0 };
+    const wanted = podRequests(pod.spec?.containers ?? []);
+    usage.set(target, {
+      pods: used.pods + 1,
+      milliCpu: used.milliCpu + wanted.milliCpu,
+      memory: used.memory + wanted.memory,
+    });
     this.#bind(context, pod, target);
   }
 
@@ -161,13 +169,18 @@ export class Scheduler implements Controller {
     context.events.record(pod, 'Warning', 'FailedScheduling', message, SOURCE);
   }
 
-  #countPods(node: string): number {
-    let count = 0;
+  /** What the node's unfinished pods hold: their number and their requests. */
+  #usage(node: string): Usage {
+    const used: Usage = { pods: 0, milliCpu: 0, memory: 0 };
     for (const key of this.#informer.podsOnNode(node)) {
       const pod = this.#informer.pod(key);
-      if (pod && !isFinished(pod)) count++;
+      if (!pod || isFinished(pod)) continue;
+      const requests = podRequests(pod.spec?.containers ?? []);
+      used.pods++;
+      used.milliCpu += requests.milliCpu;
+      used.memory += requests.memory;
     }
-    return count;
+    return used;
   }
 
   nextWake(): number | undefined {
@@ -217,7 +230,7 @@ function isFinished(pod: StoredPod): boolean {
  * evicting would not help.
  */
 export function fitErrorMessage(nodeCount: number, failures: readonly FilterFailure[]): string {
-  const filter = histogram(failures.map((f) => f.reason));
+  const filter = histogram(failures.flatMap((f) => f.reasons));
   const preemption = histogram(
     failures.map((f) =>
       f.unresolvable

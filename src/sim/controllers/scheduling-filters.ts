@@ -7,9 +7,11 @@
 import type { NodeSelectorRequirement, NodeSelectorTerm, Taint, Toleration } from 'kubernetes-types/core/v1';
 import type { Node, Typed } from '../api/types.ts';
 import type { StoredPod } from './objects.ts';
+import { podRequests, quantityValue, type Usage } from './resources.ts';
 
 export interface FilterFailure {
-  reason: string;
+  /** A plugin may give several reasons (NodeResourcesFit: `Too many pods`, `Insufficient cpu`). */
+  reasons: string[];
   /** UnschedulableAndUnresolvable: evicting pods would not make the node fit. */
   unresolvable: boolean;
 }
@@ -19,24 +21,36 @@ export const REASON_UNTOLERATED_TAINT = 'node(s) had untolerated taint(s)';
 export const REASON_NODE_AFFINITY = "node(s) didn't match Pod's node affinity/selector";
 export const REASON_TOO_MANY_PODS = 'Too many pods';
 
-/** Why `pod` cannot go to `node`, or undefined if it can; `podsOnNode` counts the node's pods. */
-export function filterNode(pod: StoredPod, node: Typed<Node>, podsOnNode: number): FilterFailure | undefined {
+/** Why `pod` cannot go to `node`, or undefined if it can; `used` is what the node's pods already request. */
+export function filterNode(pod: StoredPod, node: Typed<Node>, used: Usage): FilterFailure | undefined {
   const tolerations = pod.spec?.tolerations ?? [];
   if (node.spec?.unschedulable) {
     const unschedulableTaint: Taint = { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' };
     if (!tolerations.some((t) => tolerates(t, unschedulableTaint))) {
-      return { reason: REASON_NODE_UNSCHEDULABLE, unresolvable: true };
+      return { reasons: [REASON_NODE_UNSCHEDULABLE], unresolvable: true };
     }
   }
   for (const taint of node.spec?.taints ?? []) {
     if (taint.effect !== 'NoSchedule' && taint.effect !== 'NoExecute') continue;
     if (!tolerations.some((t) => tolerates(t, taint)))
-      return { reason: REASON_UNTOLERATED_TAINT, unresolvable: true };
+      return { reasons: [REASON_UNTOLERATED_TAINT], unresolvable: true };
   }
-  if (!matchesNodeSelector(pod, node)) return { reason: REASON_NODE_AFFINITY, unresolvable: true };
-  const allowed = Number(node.status?.allocatable?.['pods'] ?? '110');
-  if (podsOnNode + 1 > allowed) return { reason: REASON_TOO_MANY_PODS, unresolvable: false };
-  return undefined;
+  if (!matchesNodeSelector(pod, node)) return { reasons: [REASON_NODE_AFFINITY], unresolvable: true };
+  const reasons = insufficientResources(pod, node, used);
+  return reasons.length > 0 ? { reasons, unresolvable: false } : undefined;
+}
+
+/** NodeResourcesFit's fitsRequest: pods, then cpu, then memory, each with its own reason. */
+function insufficientResources(pod: StoredPod, node: Typed<Node>, used: Usage): string[] {
+  const allocatable = node.status?.allocatable ?? {};
+  const wanted = podRequests(pod.spec?.containers ?? []);
+  const reasons: string[] = [];
+  if (used.pods + 1 > Number(allocatable['pods'] ?? '110')) reasons.push(REASON_TOO_MANY_PODS);
+  const cpu = Math.round(quantityValue(allocatable['cpu']) * 1000);
+  if (wanted.milliCpu > 0 && used.milliCpu + wanted.milliCpu > cpu) reasons.push('Insufficient cpu');
+  const memory = quantityValue(allocatable['memory']);
+  if (wanted.memory > 0 && used.memory + wanted.memory > memory) reasons.push('Insufficient memory');
+  return reasons;
 }
 
 /** v1.Toleration.ToleratesTaint. */

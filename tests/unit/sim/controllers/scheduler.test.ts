@@ -77,6 +77,23 @@ describe('scheduler', () => {
     expect(pods(cluster).filter((p) => !p.spec?.nodeName)).toHaveLength(1);
   });
 
+  it('counts cpu and memory requests against what a node can allocate', () => {
+    const cluster = newCluster();
+    // Workers have 2 CPUs; kube-proxy asks nothing and kindnet 100m: three 600m pods fit on each.
+    createDeployment(cluster, 'heavy', 7, {
+      name: 'app',
+      image: 'nginx',
+      resources: { requests: { cpu: '600m', memory: '64Mi' } },
+    });
+    cluster.settle();
+    expect(pods(cluster).filter((p) => p.spec?.nodeName)).toHaveLength(6);
+    const pending = pods(cluster).find((p) => !p.spec?.nodeName)!;
+    expect(event(cluster, pending.metadata.name, 'FailedScheduling')[0]?.message).toBe(
+      '0/3 nodes are available: 1 node(s) had untolerated taint(s), 2 Insufficient cpu. no new claims to deallocate, ' +
+        'preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.',
+    );
+  });
+
   it('tries an unschedulable pod again every five minutes', () => {
     const cluster = newCluster();
     createPod(cluster, 'picky', { image: 'nginx' }, { nodeSelector: { disktype: 'ssd' } });
@@ -96,12 +113,12 @@ describe('scheduler', () => {
 
   it('sorts the reasons as strings, counts first, like sortReasonsHistogram', () => {
     const failures = [
-      { reason: 'Too many pods', unresolvable: false },
-      { reason: 'Too many pods', unresolvable: false },
-      { reason: 'node(s) were unschedulable', unresolvable: true },
+      { reasons: ['Too many pods', 'Insufficient cpu'], unresolvable: false },
+      { reasons: ['Too many pods'], unresolvable: false },
+      { reasons: ['node(s) were unschedulable'], unresolvable: true },
     ];
     expect(fitErrorMessage(3, failures)).toBe(
-      '0/3 nodes are available: 1 node(s) were unschedulable, 2 Too many pods. no new claims to deallocate, ' +
+      '0/3 nodes are available: 1 Insufficient cpu, 1 node(s) were unschedulable, 2 Too many pods. no new claims to deallocate, ' +
         'preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.',
     );
   });
