@@ -32,8 +32,17 @@ export function humanDuration(ms: number): string {
   return `${Math.trunc(hours / 24 / 365)}y`;
 }
 
+/** Parsed timestamps: objects made in the same second share one, and `get -A` reads thousands. */
+const parsed = new Map<string, number>();
+
 /** `translateTimestampSince`: the age of an RFC 3339 timestamp, `<unknown>` when unset. */
 export function age(timestamp: string | undefined | null, nowMs: number): string {
   if (!timestamp) return '<unknown>';
-  return humanDuration(nowMs - Date.parse(timestamp));
+  let ms = parsed.get(timestamp);
+  if (ms === undefined) {
+    if (parsed.size > 4096) parsed.clear();
+    ms = Date.parse(timestamp);
+    parsed.set(timestamp, ms);
+  }
+  return humanDuration(nowMs - ms);
 }

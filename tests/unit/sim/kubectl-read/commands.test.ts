@@ -169,6 +169,28 @@ describe('kubectl config and cluster-info', () => {
   });
 });
 
+describe('kubectl version', () => {
+  it('prints the server version with the compatibility fields a 1.35 API server sends', async () => {
+    const cluster = createCluster({ seed: 1 });
+    const { stdout } = await cluster.exec('kubectl version -o json');
+    const parsed = JSON.parse(stdout) as {
+      serverVersion: Record<string, string>;
+      clientVersion: Record<string, string>;
+    };
+    expect(Object.keys(parsed)).toEqual(['clientVersion', 'kustomizeVersion', 'serverVersion']);
+    expect(parsed.serverVersion).toMatchObject({
+      gitVersion: 'v1.35.2',
+      emulationMinor: '35',
+      minCompatibilityMinor: '34',
+    });
+    expect(parsed.clientVersion).not.toHaveProperty('emulationMajor');
+    expect(await cluster.exec('kubectl version -o foo')).toMatchObject({
+      stderr: "error: --output must be 'yaml' or 'json'\n",
+      exitCode: 1,
+    });
+  });
+});
+
 describe('unknown commands', () => {
   it('suggests the commands within two edits or sharing the prefix', async () => {
     const cluster = createCluster({ seed: 1 });
