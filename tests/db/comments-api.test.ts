@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import {
   deleteComment,
@@ -273,6 +274,24 @@ describeEachDatabase('comments API', (database) => {
       expect(newest.seen.at(-1)).toBe('Comment 1');
       const oldest = await collect('oldest');
       expect(oldest.seen).toEqual([...newest.seen].reverse());
+
+      // Browsers get the shared first page gzipped; it is the same JSON.
+      const gzipped = await handleRoute(
+        getLessonComments,
+        {
+          request: new Request('http://localhost:4321/api/lessons/reading-1/comments?limit=10', {
+            headers: { 'Accept-Encoding': 'gzip, deflate, br' },
+          }),
+          params: { slug: 'reading-1' },
+          clientAddress: freshIp(),
+        },
+        testApp().app,
+      );
+      expect(gzipped.headers.get('content-encoding')).toBe('gzip');
+      const unzipped = JSON.parse(gunzipSync(Buffer.from(await gzipped.arrayBuffer())).toString('utf8'));
+      expect(unzipped.comments.map((c: { id: string }) => c.id)).toEqual(
+        (await list(reader, 'reading-1', '?limit=10')).body.comments.map((c: { id: string }) => c.id),
+      );
 
       for (const query of ['?order=random', '?limit=0', '?limit=51', '?cursor=bm9wZQ']) {
         expect((await list(reader, 'reading-1', query)).status, query).toBe(400);

@@ -1,4 +1,5 @@
 // HTTP handlers of the comments API (see src/server/README.md for the contract).
+import { gzipSync } from 'node:zlib';
 import type { App } from '../app.ts';
 import { bearerToken, requireAdminBearer } from '../admin/admin-auth.ts';
 import { ApiError } from '../http/api-error.ts';
@@ -44,11 +45,20 @@ export async function getLessonComments(app: App, { request, params }: RouteCont
       ...(await listLessonComments(app, { slug, order, cursor, limit, viewerId: viewer?.id })),
       viewer: { displayName: viewer?.displayName ?? null },
     });
-  // Every reader without a learner sees the same first page: serialize it once.
-  const body = viewer || cursor ? await read() : await cached(app.db, `json|${slug}|${order}|${limit}`, read);
-  return new Response(body, {
-    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' },
+  const headers = {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    Vary: 'Accept-Encoding, Cookie',
+  };
+  if (viewer || cursor) return new Response(await read(), { headers });
+  // Every reader without a learner sees the same first page: serialize and compress it once.
+  const shared = await cached(app.db, `json|${slug}|${order}|${limit}`, async () => {
+    const json = await read();
+    return { json, gzip: gzipSync(json) };
   });
+  if (!/\bgzip\b/.test(request.headers.get('accept-encoding') ?? ''))
+    return new Response(shared.json, { headers });
+  return new Response(shared.gzip, { headers: { ...headers, 'Content-Encoding': 'gzip' } });
 }
 
 /** POST /api/lessons/:slug/comments { body, parentId?, displayName?, website? (honeypot) } */
