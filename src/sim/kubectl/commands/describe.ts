@@ -9,7 +9,7 @@ import { flagsFromHelp } from './write/help-flags.ts';
 import { mappingFor, resolveResourceArgs, sortedPeek, type ResourceInfo } from '../resource-args.ts';
 import { readManifests } from '../manifests/builder.ts';
 import { DESCRIBERS, type DescribeContext } from '../describe/index.ts';
-import { describeEvent } from '../describe/event.ts';
+import { describeGeneric } from '../describe/event.ts';
 import { StatusError } from '../../api/status-error.ts';
 import { formatStatusError } from '../errors.ts';
 import { completeResourceArgs } from '../completion.ts';
@@ -79,7 +79,7 @@ function printDescriptions(context: CommandContext, infos: readonly ResourceInfo
   if (infos.some((i) => i.type.resource === 'endpoints')) context.stderr(endpointsWarning());
   let out = '';
   for (const info of infos) {
-    const describer = DESCRIBERS[info.type.resource] ?? describeEvent;
+    const describer = DESCRIBERS[info.type.resource] ?? describeGeneric;
     const text = describer(info.object, settings);
     out += out === '' ? text : `\n\n${text}`;
   }

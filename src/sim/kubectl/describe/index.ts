@@ -6,7 +6,7 @@ import { describeDeployment, describeReplicaSet } from './workloads.ts';
 import { describeEndpointSlice, describeEndpoints } from './endpoints.ts';
 import { describeNode } from './node.ts';
 import { describeConfigMap, describeNamespace } from './namespace.ts';
-import { describeEvent } from './event.ts';
+import { describeGeneric } from './event.ts';
 
 export const DESCRIBERS: Readonly<Record<string, Describer>> = {
   pods: describePod,
@@ -18,7 +18,7 @@ export const DESCRIBERS: Readonly<Record<string, Describer>> = {
   nodes: describeNode,
   namespaces: describeNamespace,
   configmaps: describeConfigMap,
-  events: describeEvent,
+  events: describeGeneric,
 };
 
 export type { Describer, DescribeContext } from './describer.ts';

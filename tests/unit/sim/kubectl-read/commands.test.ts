@@ -200,3 +200,17 @@ describe('unknown commands', () => {
     });
   });
 });
+
+describe('kubectl describe of a kind without its own describer', () => {
+  it('prints every field with smart labels, as the generic describer does', async () => {
+    const cluster = createCluster({ seed: 1 });
+    await cluster.exec('kubectl run p --image=nginx');
+    const { stdout, exitCode } = await cluster.exec('kubectl describe events p');
+    expect(exitCode).toBe(0);
+    expect(stdout).toMatch(
+      /^Name: +p\.[0-9a-f]+\nNamespace: +default\nLabels: +<none>\nAnnotations: +<none>\nAPI Version: +v1\n/,
+    );
+    expect(stdout).toMatch(/\nInvolved Object:\n {2}API Version: +v1\n/);
+    expect(stdout).toMatch(/\nEvent Time: +<nil>\n/);
+  });
+});
