@@ -11,6 +11,7 @@ import { resolveResourceArgs } from '../../resource-args.ts';
 import { flagsFromHelp } from '../write/help-flags.ts';
 import { checkOutputFormat, dryRunStrategy, printObject, printWarnings } from '../write/output.ts';
 import { resolveTargets } from '../write/targets.ts';
+import { localTargets, objectName } from './local.ts';
 import {
   notAPodTemplate,
   podSpecOf,
@@ -56,7 +57,12 @@ export const setEnvCommand: KubectlCommand = {
     const prefix = context.flag<string>('prefix') ?? '';
     for (const variable of env) variable.name = `${prefix}${variable.name}`;
 
-    const resolved = resolveTargets(context, { args: split.resources });
+    const local = context.flag<boolean>('local');
+    if (local && dryRun === 'server')
+      throw new CommandError('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
+    const resolved = local
+      ? { targets: localTargets(context, split.resources), errors: [] }
+      : resolveTargets(context, { args: split.resources });
     if (resolved.errors.length > 0) {
       const { text, exitCode } = formatErrors(resolved.errors, context.path);
       context.stderr(text);
@@ -69,7 +75,7 @@ export const setEnvCommand: KubectlCommand = {
       const after = structuredClone(target.object);
       const spec = podSpecOf(after);
       if (!spec) {
-        errors.push(new CommandError(`error: ${notAPodTemplate(target)}\n`));
+        errors.push(new CommandError(`error: ${notAPodTemplate(objectName(target, local), target)}\n`));
         continue;
       }
       const containers = [...matching(spec.containers, selector), ...matching(spec.initContainers, selector)];
@@ -89,12 +95,12 @@ export const setEnvCommand: KubectlCommand = {
         }
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        errors.push(new CommandError(`error: ${target.type.resource}/${target.name} ${message}\n`));
+        errors.push(new CommandError(`error: ${objectName(target, local)} ${message}\n`));
         continue;
       }
       if (list || unchanged(target.object, after)) continue;
-      if (dryRun === 'client') {
-        printObject(context, after, { verb: 'env updated', dryRun, fromServer: true });
+      if (local || dryRun === 'client') {
+        printObject(context, after, { verb: 'env updated', dryRun, fromServer: !local });
         continue;
       }
       try {

@@ -9,6 +9,7 @@ import { formatErrors } from '../../manifests/aggregate.ts';
 import { flagsFromHelp } from '../write/help-flags.ts';
 import { checkOutputFormat, dryRunStrategy, printObject, printWarnings } from '../write/output.ts';
 import { resolveTargets } from '../write/targets.ts';
+import { localTargets, objectName } from './local.ts';
 import { splitResourcesAndPairs } from './pairs.ts';
 import {
   notAPodTemplate,
@@ -32,7 +33,12 @@ export const setImageCommand: KubectlCommand = {
     // kubectl's builder lists by the selector and ignores --all; Validate refuses the pair afterwards.
     if (all && selector !== '') throw new CommandError('cannot set --all and --selector at the same time');
 
-    const resolved = resolveTargets(context, { args: resources });
+    const local = context.flag<boolean>('local');
+    if (local && dryRun === 'server')
+      throw new CommandError('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
+    const resolved = local
+      ? { targets: localTargets(context, resources), errors: [] }
+      : resolveTargets(context, { args: resources });
     if (resolved.errors.length > 0) {
       const { text, exitCode } = formatErrors(resolved.errors, context.path);
       context.stderr(text);
@@ -45,7 +51,7 @@ export const setImageCommand: KubectlCommand = {
       const after = structuredClone(target.object);
       const spec = podSpecOf(after);
       if (!spec) {
-        errors.push(new CommandError(`error: ${notAPodTemplate(target)}\n`));
+        errors.push(new CommandError(`error: ${notAPodTemplate(objectName(target, local), target)}\n`));
         continue;
       }
       for (const [name, image] of images) {
@@ -54,8 +60,8 @@ export const setImageCommand: KubectlCommand = {
           errors.push(new CommandError(`error: unable to find container named "${name}"`));
       }
       if (unchanged(target.object, after)) continue;
-      if (dryRun === 'client') {
-        printObject(context, after, { verb: 'image updated', dryRun, fromServer: true });
+      if (local || dryRun === 'client') {
+        printObject(context, after, { verb: 'image updated', dryRun, fromServer: !local });
         continue;
       }
       try {

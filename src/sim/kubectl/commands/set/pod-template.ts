@@ -55,8 +55,8 @@ function templateSpec(spec: Record<string, unknown> | undefined): PodSpec | unde
 }
 
 /** UpdatePodSpecForObjectFn's refusal, naming the Go type kubectl decoded the object into. */
-export function notAPodTemplate(target: Target): string {
-  return `${target.type.resource}/${target.name} the object is not a pod or does not have a pod template: *v1.${target.object.kind}`;
+export function notAPodTemplate(objectName: string, target: Target): string {
+  return `${objectName} the object is not a pod or does not have a pod template: *v1.${target.object.kind}`;
 }
 
 /** The strategic merge patch between the two would be `{}`: kubectl sends nothing then. */

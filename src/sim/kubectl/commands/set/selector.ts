@@ -9,6 +9,7 @@ import { formatErrors } from '../../manifests/aggregate.ts';
 import { flagsFromHelp } from '../write/help-flags.ts';
 import { checkOutputFormat, dryRunStrategy, printObject, printWarnings } from '../write/output.ts';
 import { resolveTargets } from '../write/targets.ts';
+import { localTargets } from './local.ts';
 import { withoutResourceVersion } from './pod-template.ts';
 
 /** metav1.LabelSelectorOperator names of the set-based operators. */
@@ -37,7 +38,12 @@ export const setSelectorCommand: KubectlCommand = {
     if (!selector) throw new CommandError('one selector is required');
 
     const resourceVersion = context.flag<string>('resource-version') ?? '';
-    const resolved = resolveTargets(context, { args: resources });
+    const local = context.flag<boolean>('local');
+    if (local && dryRun === 'server')
+      throw new CommandError('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
+    const resolved = local
+      ? { targets: localTargets(context, resources), errors: [] }
+      : resolveTargets(context, { args: resources });
     const errors: unknown[] = [];
     for (const target of resolved.targets) {
       try {
@@ -53,8 +59,8 @@ export const setSelectorCommand: KubectlCommand = {
         const spec = (after['spec'] ??= {}) as { selector?: Record<string, string> };
         if (Object.keys(selector.matchLabels).length > 0) spec.selector = { ...selector.matchLabels };
         else delete spec.selector;
-        if (dryRun === 'client') {
-          printObject(context, after, { verb: 'selector updated', dryRun, fromServer: true });
+        if (local || dryRun === 'client') {
+          printObject(context, after, { verb: 'selector updated', dryRun, fromServer: !local });
           continue;
         }
         const sent = resourceVersion === '' ? withoutResourceVersion(after) : after;
