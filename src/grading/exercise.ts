@@ -128,3 +128,9 @@ export type Exercise = z.infer<typeof exerciseSchema>;
 export type ExerciseInput = z.input<typeof exerciseSchema>;
 export type Task = z.infer<typeof taskSchema>;
 export type Step = z.infer<typeof stepSchema>;
+
+/** Every check a task names, whether one, a list or `anyOf`. */
+export function taskChecks(check: Task['check']): z.infer<typeof checkSchema>[] {
+  if (Array.isArray(check)) return check;
+  return 'anyOf' in check ? check.anyOf : [check];
+}

@@ -1,5 +1,12 @@
 /** Exercises and grading: pure, shared by the page, the server and the authoring command. */
-export { exerciseSchema, type Exercise, type ExerciseInput, type Task, type Step } from './exercise.ts';
+export {
+  exerciseSchema,
+  taskChecks,
+  type Exercise,
+  type ExerciseInput,
+  type Task,
+  type Step,
+} from './exercise.ts';
 export { parseExercise, ExerciseError } from './parse-exercise.ts';
 export { transcriptSchema, TRANSCRIPT_LIMITS, type Transcript, type TranscriptEntry } from './transcript.ts';
 export {

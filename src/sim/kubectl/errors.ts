@@ -8,9 +8,13 @@ import { CommandError, UsageError } from './command.ts';
 export function formatKubectlError(error: unknown, commandPath: string): { text: string; exitCode: number } {
   if (error instanceof StatusError) return { text: ensureNewline(formatStatusError(error)), exitCode: 1 };
   if (error instanceof UsageError) {
-    return { text: `error: ${error.message}\nSee 'kubectl ${commandPath} -h' for help and examples\n`, exitCode: 1 };
+    return {
+      text: `error: ${error.message}\nSee 'kubectl ${commandPath} -h' for help and examples\n`,
+      exitCode: 1,
+    };
   }
-  if (error instanceof CommandError) return { text: ensureNewline(prefixed(error.message)), exitCode: error.exitCode };
+  if (error instanceof CommandError)
+    return { text: ensureNewline(prefixed(error.message)), exitCode: error.exitCode };
   const message = error instanceof Error ? error.message : String(error);
   return { text: ensureNewline(prefixed(message)), exitCode: 1 };
 }
@@ -20,7 +24,10 @@ export function formatStatusError(error: StatusError): string {
   if (status.reason === 'Invalid') {
     const details = status.details;
     if (!details) return `The request is invalid${status.message ? `: ${status.message}` : ''}`;
-    const subject = details.kind || details.name ? `The ${details.kind ?? ''} "${details.name ?? ''}" is invalid` : 'The request is invalid';
+    const subject =
+      details.kind || details.name
+        ? `The ${details.kind ?? ''} "${details.name ?? ''}" is invalid`
+        : 'The request is invalid';
     const causes = (details.causes ?? []).map((c) => (c.field ? `${c.field}: ${c.message}` : c.message));
     if (causes.length === 0) return subject;
     if (causes.length === 1) return `${subject}: ${causes[0]}`;
@@ -30,7 +37,9 @@ export function formatStatusError(error: StatusError): string {
 }
 
 function prefixed(message: string): string {
-  return message.startsWith('error: ') || message.startsWith('Error from server') ? message : `error: ${message}`;
+  return message.startsWith('error: ') || message.startsWith('Error from server')
+    ? message
+    : `error: ${message}`;
 }
 
 function ensureNewline(text: string): string {

@@ -147,7 +147,15 @@ export function parseGoBool(raw: string): boolean | undefined {
 /** time.ParseDuration, in milliseconds: `30s`, `1m30s`, `500ms`, `0`. */
 export function parseGoDuration(raw: string): number | undefined {
   if (raw === '0') return 0;
-  const units: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+  const units: Record<string, number> = {
+    ns: 1e-6,
+    us: 1e-3,
+    µs: 1e-3,
+    ms: 1,
+    s: 1000,
+    m: 60_000,
+    h: 3_600_000,
+  };
   const match = /^([+-]?)((?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|ms|s|m|h))+$/.exec(raw);
   if (!match) return undefined;
   let total = 0;

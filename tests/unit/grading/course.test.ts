@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadExercisesFromDisk } from '../../../src/cli/exercise-files.ts';
-import type { Exercise } from '../../../src/grading/index.ts';
+import { taskChecks, type Exercise } from '../../../src/grading/index.ts';
 
 /** The lessons in course order, with the least number of exercises each must have. */
 const LESSONS: readonly [slug: string, minimum: number][] = [
@@ -41,7 +41,7 @@ describe('the course', () => {
   it('keeps the running example: node port 30033 to port 82 to target port 300', () => {
     const threaded = exercises.filter((e) =>
       e.tasks.some((task) =>
-        (Array.isArray(task.check) ? task.check : [task.check]).some(
+        taskChecks(task.check).some(
           (check) =>
             check.type === 'service-port' &&
             check.port === 82 &&
