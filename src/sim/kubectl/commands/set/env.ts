@@ -197,11 +197,14 @@ function envFrom(context: CommandContext, from: string, keys: readonly string[])
     if (kind !== 'ConfigMap' && kind !== 'Secret')
       throw new CommandError('unsupported resource specified in --from');
     const data = (info.object['data'] ?? {}) as Record<string, string>;
+    // kubectl walks the keys in Go's map order, which changes from run to run; sorted here.
     for (const key of Object.keys(data).sort()) {
       if (keys.length > 0 && !keys.includes(key)) continue;
       const ref = { name: info.name, key };
+      const name = key.replace(/[^a-zA-Z0-9_]/g, '_').toUpperCase();
+      if (name !== key) context.stderr(`Warning: key ${key} transferred to ${name}\n`);
       env.push({
-        name: key.replace(/[^a-zA-Z0-9_]/g, '_').toUpperCase(),
+        name,
         valueFrom: kind === 'Secret' ? { secretKeyRef: ref } : { configMapKeyRef: ref },
       });
     }
