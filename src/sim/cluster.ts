@@ -63,7 +63,8 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
   const events = new EventRecorder(
     api,
     () => clock.timestamp(),
-    () => random.string(16, '0123456789abcdef'),
+    // client-go names an Event after its object and the time in nanoseconds, in hex: names sort by time.
+    () => (BigInt(clock.now()) * 1_000_000n + BigInt(random.int(1_000_000))).toString(16),
   );
   const logs = new PodLogStore();
   const controllerContext = {
