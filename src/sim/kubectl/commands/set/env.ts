@@ -91,7 +91,7 @@ export const setEnvCommand: KubectlCommand = {
           const updated = updateEnv(container.env ?? [], env, remove);
           if (updated.length > 0) container.env = updated;
           else delete container.env;
-          if (list) printList(context, after, container);
+          if (list) printList(context, after, container, context.flag<boolean>('resolve'));
         }
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
@@ -253,13 +253,43 @@ function updateEnv(existing: readonly EnvVar[], env: readonly EnvVar[], remove: 
   return out;
 }
 
-/** `--list`: values as set, references as envutil.GetEnvVarRefString names them. */
-function printList(context: CommandContext, object: KubeObject, container: Container): void {
+/** `--list`: values as set, references as envutil.GetEnvVarRefString names them or, with `--resolve`, their values. */
+function printList(
+  context: CommandContext,
+  object: KubeObject,
+  container: Container,
+  resolve: boolean,
+): void {
   context.stdout(`# ${object.kind} ${object.metadata.name}, container ${container.name}\n`);
   for (const variable of container.env ?? []) {
-    if (!variable.valueFrom) context.stdout(`${variable.name}=${variable.value ?? ''}\n`);
+    if (!variable.valueFrom) {
+      context.stdout(`${variable.name}=${variable.value ?? ''}\n`);
+      continue;
+    }
+    const value = resolve ? resolvedValue(context, object, variable.valueFrom) : undefined;
+    if (value !== undefined) context.stdout(`${variable.name}=${value}\n`);
     else context.stdout(`# ${variable.name} from ${referenceOf(variable.valueFrom)}\n`);
   }
+}
+
+/** envutil.GetEnvVarRefValue for the references a learner meets: ConfigMap and Secret keys. */
+function resolvedValue(
+  context: CommandContext,
+  object: KubeObject,
+  from: NonNullable<EnvVar['valueFrom']>,
+): string | undefined {
+  const namespace = object.metadata.namespace ?? context.namespace;
+  const ref = from.configMapKeyRef ?? from.secretKeyRef;
+  if (!ref?.name) return undefined;
+  const source = context.runtime.api.tryGet(
+    from.configMapKeyRef ? 'configmaps' : 'secrets',
+    namespace,
+    ref.name,
+  );
+  const data = (source?.['data'] ?? {}) as Record<string, string>;
+  const value = data[ref.key];
+  if (value === undefined) return undefined;
+  return from.secretKeyRef ? atob(value) : value;
 }
 
 function referenceOf(from: NonNullable<EnvVar['valueFrom']>): string {
