@@ -78,6 +78,9 @@ export default async function setup(project: TestProject) {
   });
   const baseURL = `http://127.0.0.1:${port}`;
   await waitForServer(`${baseURL}/`, server);
+  // The first API request opens the database (PGlite compiles its WASM and migrates): do it now, so
+  // that no test's page load waits behind it.
+  await fetch(`${baseURL}/api/lessons/meet-the-cluster/comments`).catch(() => undefined);
   project.provide('baseURL', baseURL);
 
   return async () => {
