@@ -29,10 +29,40 @@ import { waitCommand } from './wait.ts';
 import { editCommand } from './edit.ts';
 import { portForwardCommand } from './port-forward.ts';
 
-export const COMMANDS: readonly KubectlCommand[] = [createCommand, exposeCommand, runCommand, setCommand, explainCommand, getCommand, editCommand, deleteCommand, rolloutCommand, scaleCommand, clusterInfoCommand, describeCommand, logsCommand, execCommand, portForwardCommand, applyCommand, patchCommand, waitCommand, labelCommand, annotateCommand, apiResourcesCommand, apiVersionsCommand, configCommand, versionCommand, optionsCommand];
+export const COMMANDS: readonly KubectlCommand[] = [
+  createCommand,
+  exposeCommand,
+  runCommand,
+  setCommand,
+  explainCommand,
+  getCommand,
+  editCommand,
+  deleteCommand,
+  rolloutCommand,
+  scaleCommand,
+  clusterInfoCommand,
+  describeCommand,
+  logsCommand,
+  execCommand,
+  portForwardCommand,
+  applyCommand,
+  patchCommand,
+  waitCommand,
+  labelCommand,
+  annotateCommand,
+  apiResourcesCommand,
+  apiVersionsCommand,
+  configCommand,
+  versionCommand,
+  optionsCommand,
+];
 
 /** Walk `argv` down the table: `create service nodeport web --tcp=82:300` → that subcommand. */
-export function findCommand(argv: readonly string[]): { command: KubectlCommand | undefined; path: string[]; rest: string[] } {
+export function findCommand(argv: readonly string[]): {
+  command: KubectlCommand | undefined;
+  path: string[];
+  rest: string[];
+} {
   let candidates = COMMANDS;
   let command: KubectlCommand | undefined;
   const path: string[] = [];
@@ -60,5 +90,18 @@ export function findCommand(argv: readonly string[]): { command: KubectlCommand 
 
 /** Global flags written `-n ns` / `--namespace ns` before the command name take the next word. */
 function takesValue(word: string): boolean {
-  return ['-n', '--namespace', '--context', '--kubeconfig', '--cluster', '--user', '-s', '--server', '--request-timeout', '-v', '--as', '--token'].includes(word);
+  return [
+    '-n',
+    '--namespace',
+    '--context',
+    '--kubeconfig',
+    '--cluster',
+    '--user',
+    '-s',
+    '--server',
+    '--request-timeout',
+    '-v',
+    '--as',
+    '--token',
+  ].includes(word);
 }
