@@ -110,6 +110,15 @@ export class LessonLab extends EventTarget {
     this.dispatchEvent(new Event('reset'));
   }
 
+  /** Work on a cluster prepared elsewhere (an exercise's starting state), with an empty transcript. */
+  useCluster(cluster: Cluster): void {
+    this.cluster = cluster;
+    this.transcript = [];
+    this.#attach();
+    this.save();
+    this.dispatchEvent(new Event('reset'));
+  }
+
   /** A link that rebuilds this cluster for someone else: the transcript in the fragment. */
   async shareUrl(): Promise<string> {
     const url = new URL(location.href);

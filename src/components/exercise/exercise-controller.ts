@@ -1,0 +1,125 @@
+/**
+ * The live side of an exercise on a lesson page, loaded when the learner starts one (or comes back
+ * to one in progress): it puts the exercise's starting cluster in the lab, ticks the checklist as
+ * the learner works, reveals hints, and submits the transcript for the server's verdict.
+ */
+import { evaluateLive, startExercise, type GradeResult } from '../../grading/index.ts';
+import { getLab, type LessonLab } from '../lab/lesson-lab.ts';
+import type { Cluster } from '../../sim/index.ts';
+import { recordExerciseResult } from '../course/progress-store.ts';
+import { asGradable, type PageExercise } from './page-exercise.ts';
+import { setActiveExercise } from './active-exercise.ts';
+import { describeVerdict, readSubmissionAnswer, type CheckVerdict } from './exercise-verdict.ts';
+
+/** Grade after the learner pauses, not on every object the cluster changes in a burst. */
+const liveGradeDelayMs = 300;
+
+export interface ExerciseView {
+  /** Show each task's state and message, from the live grader or the server. */
+  showChecks(checks: readonly CheckVerdict[]): void;
+  /** Whether the exercise is what the lab is working on now. */
+  showActive(active: boolean): void;
+  announce(message: string): void;
+  showPassed(): void;
+  showBusy(busy: boolean): void;
+}
+
+export class ExerciseController {
+  readonly #exercise: PageExercise;
+  readonly #lessonSlug: string;
+  readonly #view: ExerciseView;
+  #lab?: LessonLab;
+  /** The cluster this exercise put in the lab: another one there means the lab was reset to the lesson. */
+  #cluster?: Cluster;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(exercise: PageExercise, lessonSlug: string, view: ExerciseView) {
+    this.#exercise = exercise;
+    this.#lessonSlug = lessonSlug;
+    this.#view = view;
+  }
+
+  /** Come back to the exercise after a reload: the lab restored its cluster and transcript. */
+  async resume(): Promise<void> {
+    const lab = await this.#attach();
+    this.#cluster = lab.cluster;
+    this.#view.showActive(true);
+    this.#gradeLive();
+  }
+
+  /** Start (or start over): the lab gets a cluster with the exercise's setup done and its files written. */
+  async start(): Promise<void> {
+    this.#view.showBusy(true);
+    try {
+      const [lab, cluster] = await Promise.all([this.#attach(), startExercise(asGradable(this.#exercise))]);
+      this.#cluster = cluster;
+      lab.useCluster(cluster);
+      setActiveExercise(this.#lessonSlug, this.#exercise.id, localStorage);
+      this.#view.showActive(true);
+      this.#view.announce(`Started “${this.#exercise.title}”: the lab's cluster is at the exercise's start.`);
+      this.#gradeLive();
+    } finally {
+      this.#view.showBusy(false);
+    }
+  }
+
+  async submit(): Promise<void> {
+    const lab = await this.#attach();
+    this.#view.showBusy(true);
+    this.#view.announce('Submitting: the server replays your work…');
+    try {
+      const response = await fetch('/api/submissions', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ exerciseId: this.#exercise.id, transcript: lab.transcript }),
+      });
+      const answer = readSubmissionAnswer(response.status, await response.json().catch(() => undefined));
+      if ('error' in answer) {
+        this.#view.announce(`Not submitted: ${answer.error}`);
+        return;
+      }
+      this.#view.showChecks(answer.checks);
+      this.#view.announce(describeVerdict(answer));
+      if (answer.passed) {
+        await recordExerciseResult(this.#exercise.id, true);
+        this.#view.showPassed();
+      }
+    } catch {
+      this.#view.announce('Not submitted: the server could not be reached. Your work is kept; try again.');
+    } finally {
+      this.#view.showBusy(false);
+    }
+  }
+
+  async #attach(): Promise<LessonLab> {
+    if (this.#lab) return this.#lab;
+    const lab = await getLab();
+    this.#lab = lab;
+    const later = () => {
+      clearTimeout(this.#timer);
+      this.#timer = setTimeout(() => this.#gradeLive(), liveGradeDelayMs);
+    };
+    lab.addEventListener('exec', later);
+    lab.addEventListener('file', later);
+    lab.subscribe((change) => {
+      if (change.type === 'object') later();
+    });
+    lab.addEventListener('reset', () => {
+      if (this.#cluster && lab.cluster !== this.#cluster) this.#stop();
+    });
+    return lab;
+  }
+
+  #stop(): void {
+    this.#cluster = undefined;
+    clearTimeout(this.#timer);
+    setActiveExercise(this.#lessonSlug, undefined, localStorage);
+    this.#view.showActive(false);
+  }
+
+  #gradeLive(): void {
+    if (!this.#lab || !this.#cluster || this.#lab.cluster !== this.#cluster) return;
+    const result: GradeResult = evaluateLive(asGradable(this.#exercise), this.#lab.cluster);
+    this.#view.showChecks(result.checks);
+  }
+}

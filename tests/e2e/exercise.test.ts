@@ -1,0 +1,72 @@
+/** An exercise in its lesson: start it, solve it in the terminal, watch the checklist tick, submit, reload. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { collectPageErrors, haveChromium, launchBrowser, type BrowserHandle } from './browser.ts';
+import { focusTerminal, openLesson, run } from './terminal-driver.ts';
+
+describe.skipIf(!haveChromium)('an exercise on its lesson page', () => {
+  let handle: BrowserHandle;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    handle = await launchBrowser();
+    page = await handle.browser.newPage();
+    errors = collectPageErrors(page);
+  });
+  afterAll(async () => {
+    await handle?.close();
+  });
+
+  it('ticks the checklist as the learner works, passes on the server and keeps the progress', async () => {
+    await openLesson(page, 'nodeport-services');
+    const exercise = page.locator('kube-exercise[data-exercise-id="nodeport-30033"]');
+    await expect(
+      exercise.getByRole('heading', { name: 'Open the app on node port 30033' }).count(),
+    ).resolves.toBe(1);
+    const task = (id: string) => exercise.locator(`li[data-task="${id}"]`);
+
+    await exercise.getByRole('button', { name: 'Start the exercise' }).click();
+    await page.locator('kube-exercise[data-active]').waitFor();
+    await task('service').locator('.message:not([hidden])').waitFor();
+    expect(await task('service').getAttribute('data-passed')).toBeNull();
+    expect(await task('service').locator('.message').textContent()).toContain(
+      'There is no Service named `web` yet',
+    );
+
+    // A hint at a time.
+    await task('service').getByRole('button', { name: 'Show a hint' }).click();
+    expect(await task('service').locator('.hints li:not([hidden])').count()).toBe(1);
+
+    await focusTerminal(page);
+    await run(page, 'kubectl create service nodeport web --tcp=82:300 --node-port=30033');
+    await page.locator('li[data-task="service"][data-passed]').waitFor();
+    await page.locator('li[data-task="ports"][data-passed]').waitFor();
+    expect(await page.locator('li[data-task="listed"][data-passed]').count()).toBe(0);
+    await run(page, 'kubectl get svc');
+    for (const id of ['service', 'ports', 'endpoints', 'traffic', 'listed']) {
+      await page.locator(`li[data-task="${id}"][data-passed]`).waitFor({ timeout: 10_000 });
+    }
+
+    await exercise.getByRole('button', { name: 'Submit' }).click();
+    const verdict = exercise.getByRole('status');
+    await expect
+      .poll(() => verdict.textContent(), { timeout: 20_000 })
+      .toMatch(/^Passed: the server replayed your work and every task holds \(5 of 5 tasks, score 100%\)/);
+    await exercise.locator('.passed-badge:not([hidden])').waitFor();
+
+    await page.reload();
+    await page
+      .locator('kube-exercise[data-exercise-id="nodeport-30033"][data-passed]')
+      .waitFor({ timeout: 10_000 });
+    expect(await exercise.locator('.passed-badge').isVisible()).toBe(true);
+    // Still the exercise's cluster after the reload: the checklist comes back ticked.
+    await page.locator('li[data-task="listed"][data-passed]').waitFor({ timeout: 10_000 });
+    // The server is the truth: the progress is kept there, not only in this browser.
+    const progress = await page.evaluate(() => fetch('/api/progress').then((r) => r.json()));
+    expect(progress.progress).toContainEqual(
+      expect.objectContaining({ exerciseId: 'nodeport-30033', passed: true, score: 100 }),
+    );
+    expect(errors).toEqual([]);
+  });
+});
