@@ -108,14 +108,12 @@ function flagValues(spec: FlagSpec, command: KubectlCommand | undefined, runtime
   }
 }
 
-/** Resource type words for the first argument: plural names, singular names and short names. */
+/**
+ * Resource type words for the first argument, as kubectl's completion offers them: the names
+ * `kubectl api-resources -o name` prints (`pods`, `deployments.apps`), so `get no<Tab>` gives `nodes`.
+ */
 export function resourceTypeWords(): string[] {
-  return RESOURCE_TYPES.flatMap((t) => [
-    t.resource,
-    t.singular,
-    ...t.shortNames,
-    ...(t.categories.includes('all') ? ['all'] : []),
-  ]);
+  return RESOURCE_TYPES.map((t) => (t.group ? `${t.resource}.${t.group}` : t.resource));
 }
 
 /**

@@ -12,10 +12,10 @@ describe('completeKubectl', () => {
     expect(completeKubectl(['config'], 'use', runtime)).toEqual(['use-context']);
   });
 
-  it('completes resource types, short names included', () => {
-    const types = completeKubectl(['get'], 's', runtime);
-    expect(types).toEqual(expect.arrayContaining(['service', 'services', 'svc']));
-    expect(completeKubectl(['get'], 'po', runtime)).toEqual(['pod', 'pods', 'po'].sort());
+  it('completes resource types as `kubectl api-resources -o name` names them', () => {
+    expect(completeKubectl(['get'], 's', runtime)).toEqual(['services']);
+    expect(completeKubectl(['get'], 'po', runtime)).toEqual(['pods']);
+    expect(completeKubectl(['get'], 'de', runtime)).toEqual(['deployments.apps']);
   });
 
   it('completes object names of the type in the namespace, and TYPE/NAME forms', () => {
