@@ -31,7 +31,21 @@ export async function waitForScreen(page: Page, pattern: RegExp, timeout = 10_00
 
 /** Type a line and press Enter, then wait until the command has finished and the prompt is back. */
 export async function run(page: Page, line: string): Promise<void> {
+  const finished = await commandsFinished(page);
   await page.keyboard.type(line);
   await page.keyboard.press('Enter');
-  await page.locator('kube-terminal:not([data-busy])').waitFor({ timeout: 15_000 });
+  // xterm hands the key over a tick later, and the line may wait for the simulator to load: wait
+  // until the terminal counts one more finished command, not merely until it is not busy.
+  await page.waitForFunction(
+    (before) =>
+      Number(document.querySelector<HTMLElement>('kube-terminal')?.dataset['commands'] ?? 0) > before,
+    finished,
+    { timeout: 15_000 },
+  );
+}
+
+async function commandsFinished(page: Page): Promise<number> {
+  return page.evaluate(() =>
+    Number(document.querySelector<HTMLElement>('kube-terminal')?.dataset['commands'] ?? 0),
+  );
 }
