@@ -42,6 +42,8 @@ describe.skipIf(!haveChromium)('an exercise on its lesson page', () => {
     await run(page, 'kubectl create service nodeport web --tcp=82:300 --node-port=30033');
     await page.locator('li[data-task="service"][data-passed]').waitFor();
     await page.locator('li[data-task="ports"][data-passed]').waitFor();
+    // The ticks are announced, not only drawn.
+    expect(await exercise.getByRole('status').textContent()).toMatch(/^(Task done: .+\.|\d tasks done\.)$/);
     expect(await page.locator('li[data-task="listed"][data-passed]').count()).toBe(0);
     await run(page, 'kubectl get svc');
     for (const id of ['service', 'ports', 'endpoints', 'traffic', 'listed']) {
