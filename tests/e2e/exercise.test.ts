@@ -1,8 +1,14 @@
 /** An exercise in its lesson: start it, solve it in the terminal, watch the checklist tick, submit, reload. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { collectPageErrors, haveChromium, launchBrowser, type BrowserHandle } from './browser.ts';
-import { focusTerminal, openLesson, run } from './terminal-driver.ts';
+import {
+  axeViolations,
+  collectPageErrors,
+  haveChromium,
+  launchBrowser,
+  type BrowserHandle,
+} from './browser.ts';
+import { focusTerminal, openLesson, run, screenText } from './terminal-driver.ts';
 
 describe.skipIf(!haveChromium)('an exercise on its lesson page', () => {
   let handle: BrowserHandle;
@@ -69,6 +75,29 @@ describe.skipIf(!haveChromium)('an exercise on its lesson page', () => {
     expect(progress.progress).toContainEqual(
       expect.objectContaining({ exerciseId: 'nodeport-30033', passed: true, score: 100 }),
     );
+    expect(errors).toEqual([]);
+  });
+
+  it("starts over on Reset, and lets go when the lab's own Reset returns to the lesson", async () => {
+    await openLesson(page, 'nodeport-services');
+    const exercise = page.locator('kube-exercise[data-exercise-id="nodeport-30033"]');
+    // Still the exercise from the test before: its work is there until Reset.
+    await page.locator('li[data-task="service"][data-passed]').waitFor({ timeout: 10_000 });
+    await exercise.getByRole('button', { name: 'Reset to the start' }).click();
+    await expect.poll(() => page.locator('li[data-task][data-passed]').count(), { timeout: 10_000 }).toBe(0);
+    await focusTerminal(page);
+    await run(page, 'kubectl get deployments');
+    // The exercise's setup, not the lesson's: kube101/hello on port 300.
+    await run(page, 'kubectl get deployment web -o jsonpath={.spec.template.spec.containers[0].image}');
+    expect(await screenText(page)).toContain('kube101/hello');
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.locator('kube-terminal').getByRole('button', { name: 'Reset' }).click();
+    await exercise.getByRole('button', { name: 'Start the exercise' }).waitFor();
+    expect(await page.locator('kube-exercise[data-active]').count()).toBe(0);
+    await page.reload();
+    await page.locator('kube-terminal[data-ready]').waitFor({ timeout: 20_000 });
+    expect(await exercise.getByRole('button', { name: 'Start the exercise' }).isVisible()).toBe(true);
     expect(errors).toEqual([]);
   });
 });
