@@ -3,7 +3,7 @@
  * settle as a learner who waits would, then run every task's checks. The same code grades live in
  * the page (on a copy of the learner's cluster) and authoritatively on the server.
  */
-import { createCluster, type Cluster } from '../sim/index.ts';
+import { createCluster, type Cluster, type ClusterSnapshot } from '../sim/index.ts';
 import type { Exercise, Step, Task } from './exercise.ts';
 import type { Transcript } from './transcript.ts';
 import { runCheck, type CheckContext, type CheckOutcome } from './checks/index.ts';
@@ -38,14 +38,24 @@ export class ReplayTimeout extends Error {
   }
 }
 
-/** A cluster with the exercise's setup done: what the learner starts from. */
+/**
+ * A cluster with the exercise's setup done: what the learner starts from. The setup is run once
+ * per exercise object and kept as a snapshot; restoring it gives the same cluster, byte for byte.
+ */
 export async function startExercise(exercise: Exercise): Promise<Cluster> {
-  const cluster = createCluster({ seed: exercise.seed });
-  for (const step of exercise.setup) await runStep(cluster, step);
-  cluster.settle(SETTLE_MS);
-  for (const file of exercise.files) cluster.fs.write(file.path, file.content);
-  return cluster;
+  let snapshot = setupSnapshots.get(exercise);
+  if (!snapshot) {
+    const cluster = createCluster({ seed: exercise.seed });
+    for (const step of exercise.setup) await runStep(cluster, step);
+    cluster.settle(SETTLE_MS);
+    for (const file of exercise.files) cluster.fs.write(file.path, file.content);
+    snapshot = cluster.snapshot();
+    setupSnapshots.set(exercise, snapshot);
+  }
+  return createCluster({ snapshot });
 }
+
+const setupSnapshots = new WeakMap<Exercise, ClusterSnapshot>();
 
 export async function replay(
   exercise: Exercise,
