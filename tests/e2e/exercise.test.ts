@@ -8,7 +8,7 @@ import {
   launchBrowser,
   type BrowserHandle,
 } from './browser.ts';
-import { focusTerminal, openLesson, run, screenText } from './terminal-driver.ts';
+import { focusTerminal, openLesson, run, waitForScreen } from './terminal-driver.ts';
 
 describe.skipIf(!haveChromium)('an exercise on its lesson page', () => {
   let handle: BrowserHandle;
@@ -89,7 +89,7 @@ describe.skipIf(!haveChromium)('an exercise on its lesson page', () => {
     await run(page, 'kubectl get deployments');
     // The exercise's setup, not the lesson's: kube101/hello on port 300.
     await run(page, 'kubectl get deployment web -o jsonpath={.spec.template.spec.containers[0].image}');
-    expect(await screenText(page)).toContain('kube101/hello');
+    await waitForScreen(page, /kube101\/hello/);
     expect(await axeViolations(page)).toEqual([]);
 
     await page.locator('kube-terminal').getByRole('button', { name: 'Reset' }).click();
