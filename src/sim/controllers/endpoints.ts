@@ -9,13 +9,7 @@ import type { KubeObject } from '../api/types.ts';
 import type { Controller, ControllerContext } from './controller.ts';
 import type { Informer } from './informer.ts';
 import { isPodReady, isTerminating, keyOf, type StoredPod } from './objects.ts';
-import {
-  findPort,
-  hasSelector,
-  selectedPods,
-  servicesSelecting,
-  type StoredService,
-} from './service-pods.ts';
+import { findPort, hasSelector, selectedPods, ServiceWorkQueue, type StoredService } from './service-pods.ts';
 import { canonicalJson } from './pod-template-hash.ts';
 
 const MANAGED_BY = 'endpoints.kubernetes.io/managed-by';
@@ -26,29 +20,18 @@ const HEADLESS = 'service.kubernetes.io/headless';
 export class EndpointsController implements Controller {
   readonly name = 'endpoint-controller';
   readonly #informer: Informer;
-  readonly #dirty = new Set<string>();
+  readonly #queue: ServiceWorkQueue;
 
   constructor(informer: Informer) {
     this.#informer = informer;
-    informer.subscribe((change) => {
-      if (change.resource === 'services') this.#dirty.add(keyOf(change.object));
-      if (change.resource === 'endpoints') this.#dirty.add(keyOf(change.object));
-      if (change.resource !== 'pods') return;
-      const namespace = change.object.metadata.namespace ?? 'default';
-      for (const key of servicesSelecting(informer, namespace, [
-        change.object.metadata.labels,
-        change.old?.metadata.labels,
-      ])) {
-        this.#dirty.add(key);
-      }
-    });
+    this.#queue = new ServiceWorkQueue(informer, (change) =>
+      change.resource === 'endpoints' ? keyOf(change.object) : undefined,
+    );
   }
 
   reconcile(context: ControllerContext): void {
     this.#informer.attach(context.api.store);
-    const keys = [...this.#dirty].sort();
-    this.#dirty.clear();
-    for (const key of keys) this.#sync(context, key);
+    for (const key of this.#queue.drain()) this.#sync(context, key);
   }
 
   #sync(context: ControllerContext, key: string): void {

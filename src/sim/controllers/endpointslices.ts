@@ -9,21 +9,8 @@ import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import type { KubeObject, Typed } from '../api/types.ts';
 import type { Controller, ControllerContext } from './controller.ts';
 import type { Informer } from './informer.ts';
-import {
-  controllerReference,
-  isPodReady,
-  isTerminating,
-  keyOf,
-  objectKey,
-  type StoredPod,
-} from './objects.ts';
-import {
-  findPort,
-  hasSelector,
-  selectedPods,
-  servicesSelecting,
-  type StoredService,
-} from './service-pods.ts';
+import { controllerReference, isPodReady, isTerminating, objectKey, type StoredPod } from './objects.ts';
+import { findPort, hasSelector, selectedPods, ServiceWorkQueue, type StoredService } from './service-pods.ts';
 
 type StoredSlice = Typed<EndpointSlice>;
 type Endpoint = EndpointSlice['endpoints'][number];
@@ -40,32 +27,22 @@ const MAX_ENDPOINTS_PER_SLICE = 100;
 export class EndpointSliceController implements Controller {
   readonly name = 'endpointslice-controller';
   readonly #informer: Informer;
-  readonly #dirty = new Set<string>();
+  readonly #queue: ServiceWorkQueue;
 
   constructor(informer: Informer) {
     this.#informer = informer;
-    informer.subscribe((change) => {
-      if (change.resource === 'services') this.#dirty.add(keyOf(change.object));
-      if (change.resource === 'endpointslices') {
-        const service = change.object.metadata.labels?.[SERVICE_NAME_LABEL];
-        if (service) this.#dirty.add(objectKey(change.object.metadata.namespace, service));
-      }
-      if (change.resource !== 'pods') return;
-      const namespace = change.object.metadata.namespace ?? 'default';
-      for (const key of servicesSelecting(informer, namespace, [
-        change.object.metadata.labels,
-        change.old?.metadata.labels,
-      ])) {
-        this.#dirty.add(key);
-      }
+    this.#queue = new ServiceWorkQueue(informer, (change) => {
+      const service =
+        change.resource === 'endpointslices'
+          ? change.object.metadata.labels?.[SERVICE_NAME_LABEL]
+          : undefined;
+      return service ? objectKey(change.object.metadata.namespace, service) : undefined;
     });
   }
 
   reconcile(context: ControllerContext): void {
     this.#informer.attach(context.api.store);
-    const keys = [...this.#dirty].sort();
-    this.#dirty.clear();
-    for (const key of keys) this.#sync(context, key);
+    for (const key of this.#queue.drain()) this.#sync(context, key);
   }
 
   #slicesOf(namespace: string, service: string): StoredSlice[] {

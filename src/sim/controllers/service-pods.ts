@@ -4,7 +4,7 @@
  * as is, a name looked up among the pod's container ports).
  */
 import type { Service, ServicePort, Typed } from '../api/types.ts';
-import type { Informer } from './informer.ts';
+import type { Change, Informer } from './informer.ts';
 import { matchesMap } from '../api/labels/selector.ts';
 import { keyOf, type StoredPod } from './objects.ts';
 
@@ -28,6 +28,37 @@ export function servicesSelecting(
     if (labelSets.some((labels) => matchesMap(labels, service.spec?.selector))) keys.push(keyOf(service));
   }
   return keys;
+}
+
+/**
+ * The keys of the Services whose endpoints need another look: the Service changed, one of the
+ * controller's own objects for it changed (`ownedBy` names its Service's key), or a pod it
+ * selects, or selected before a relabel, changed. Drained in key order.
+ */
+export class ServiceWorkQueue {
+  readonly #dirty = new Set<string>();
+
+  constructor(informer: Informer, ownedBy: (change: Change) => string | undefined) {
+    informer.subscribe((change) => {
+      if (change.resource === 'services') this.#dirty.add(keyOf(change.object));
+      const owner = ownedBy(change);
+      if (owner !== undefined) this.#dirty.add(owner);
+      if (change.resource !== 'pods') return;
+      const namespace = change.object.metadata.namespace ?? 'default';
+      for (const key of servicesSelecting(informer, namespace, [
+        change.object.metadata.labels,
+        change.old?.metadata.labels,
+      ])) {
+        this.#dirty.add(key);
+      }
+    });
+  }
+
+  drain(): string[] {
+    const keys = [...this.#dirty].sort();
+    this.#dirty.clear();
+    return keys;
+  }
 }
 
 /** The service's pods, by name (terminal pods and pods without an IP never become endpoints). */
