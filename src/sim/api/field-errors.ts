@@ -30,7 +30,7 @@ const VALUELESS: ReadonlySet<FieldErrorType> = new Set([
 
 export function fieldErrorBody(error: FieldError): string {
   let body: string = error.type;
-  if (!VALUELESS.has(error.type) && error.badValue !== OMIT) body += `: ${formatBadValue(error.badValue)}`;
+  if (!VALUELESS.has(error.type)) body += `: ${formatBadValue(error.badValue)}`;
   if (error.detail) body += `: ${error.detail}`;
   return body;
 }
@@ -38,9 +38,6 @@ export function fieldErrorBody(error: FieldError): string {
 export function formatFieldError(error: FieldError): string {
   return `${error.field}: ${fieldErrorBody(error)}`;
 }
-
-/** A bad value that is not printed (field.OmitValueType). */
-export const OMIT = Symbol('omit');
 
 /** A bad value printed as given: Go's `%#v` of a struct, which only the caller can spell. */
 export class GoValue {
@@ -82,16 +79,5 @@ export const fieldErrors = {
     badValue,
     detail: '',
   }),
-  notFound: (field: string, badValue: unknown): FieldError => ({
-    type: 'Not found',
-    field,
-    badValue,
-    detail: '',
-  }),
   forbidden: (field: string, detail: string): FieldError => ({ type: 'Forbidden', field, detail }),
-  tooLong: (field: string, max: number): FieldError => ({
-    type: 'Too long',
-    field,
-    detail: `must have at most ${max} bytes`,
-  }),
 };

@@ -6,6 +6,7 @@
  */
 import type { SeededRandom } from '../../random.ts';
 import { AllocationError, ErrFull, ErrIPAllocated } from './errors.ts';
+import { pickFree, type BandRule } from './bands.ts';
 
 export class ClusterIPAllocator {
   readonly cidr: string;
@@ -50,25 +51,15 @@ export class ClusterIPAllocator {
   }
 
   allocateNext(): string {
-    if (this.#used.size >= this.#size) throw ErrFull();
-    const offset = staticBandSize(this.#size);
-    const bands: [number, number][] = [
-      [offset, this.#size],
-      [0, offset],
-    ];
-    for (const [from, to] of bands) {
-      const width = to - from;
-      if (width <= 0) continue;
-      const start = this.#random.int(width);
-      for (let i = 0; i < width; i++) {
-        const n = this.#base + 1 + from + ((start + i) % width);
-        if (!this.#used.has(n)) {
-          this.#used.add(n);
-          return numberToIp(n);
-        }
-      }
-    }
-    throw ErrFull();
+    const offset = pickFree(
+      this.#size,
+      SERVICE_IP_BANDS,
+      this.#random,
+      (o) => !this.#used.has(this.#base + 1 + o),
+    );
+    if (offset === undefined) throw ErrFull();
+    this.#used.add(this.#base + 1 + offset);
+    return numberToIp(this.#base + 1 + offset);
   }
 
   release(ip: string): void {
@@ -84,11 +75,8 @@ export class ClusterIPAllocator {
   }
 }
 
-/** calculateRangeOffset for service IPs: min(max(16, size/16), 256). */
-function staticBandSize(size: number): number {
-  if (size < 16) return 0;
-  return Math.min(Math.max(16, Math.floor(size / 16)), 256);
-}
+/** ipallocator's calculateRangeOffset: 16 to 256 addresses, a 16th of the range. */
+const SERVICE_IP_BANDS: BandRule = { min: 16, max: 256, step: 16 };
 
 export function ipToNumber(ip: string): number {
   const parts = ip.split('.');

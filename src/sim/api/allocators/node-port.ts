@@ -5,6 +5,7 @@
  */
 import type { SeededRandom } from '../../random.ts';
 import { AllocationError, ErrAllocated, ErrFull } from './errors.ts';
+import { pickFree, type BandRule } from './bands.ts';
 
 export interface PortRange {
   base: number;
@@ -52,25 +53,15 @@ export class NodePortAllocator {
 
   /** A random free port, preferring the dynamic (upper) band as the real allocator does. */
   allocateNext(): number {
-    if (this.#used.size >= this.range.size) throw ErrFull();
-    const offset = staticBandSize(this.range.size);
-    const bands: [number, number][] = [
-      [offset, this.range.size],
-      [0, offset],
-    ];
-    for (const [from, to] of bands) {
-      const width = to - from;
-      if (width <= 0) continue;
-      const start = this.#random.int(width);
-      for (let i = 0; i < width; i++) {
-        const port = this.range.base + from + ((start + i) % width);
-        if (!this.#used.has(port)) {
-          this.#used.add(port);
-          return port;
-        }
-      }
-    }
-    throw ErrFull();
+    const offset = pickFree(
+      this.range.size,
+      NODE_PORT_BANDS,
+      this.#random,
+      (o) => !this.#used.has(this.range.base + o),
+    );
+    if (offset === undefined) throw ErrFull();
+    this.#used.add(this.range.base + offset);
+    return this.range.base + offset;
   }
 
   release(port: number): void {
@@ -86,11 +77,5 @@ export class NodePortAllocator {
   }
 }
 
-/** calculateRangeOffset: min(max(16, size/32), 128) ports at the bottom are kept for static use. */
-export function staticBandSize(size: number): number {
-  const min = 16;
-  const max = 128;
-  const step = 32;
-  if (size < min) return 0;
-  return Math.min(Math.max(min, Math.floor(size / step)), max);
-}
+/** portallocator's calculateRangeOffset: 16 to 128 ports, a 32nd of the range. */
+export const NODE_PORT_BANDS: BandRule = { min: 16, max: 128, step: 32 };
