@@ -12,7 +12,7 @@ const valid = {
 
 describe('lesson frontmatter', () => {
   it('fills in the defaults of a minimal lesson', () => {
-    expect(lessonSchema.parse(valid)).toEqual({ ...valid, seed: 1, setup: [], draft: false });
+    expect(lessonSchema.parse(valid)).toEqual({ ...valid, seed: 1, setup: [], quiz: [], draft: false });
   });
 
   it('names the field at fault', () => {
@@ -30,6 +30,20 @@ describe('lesson frontmatter', () => {
       'order: Too small: expected number to be >0',
       'exercises.0: an exercise id is lowercase words joined by dashes, e.g. "create-nodeport"',
       '(root): Unrecognized key: "titel"',
+    ]);
+  });
+
+  it('wants exactly one right answer, and an explanation for every choice, in a quiz question', () => {
+    const choices = [
+      { text: '30033', correct: true, why: 'The node port is what a client outside the cluster uses.' },
+      { text: '82', correct: true, why: 'The port of the Service, reachable inside the cluster.' },
+      { text: '300', why: 'short' },
+    ];
+    const result = lessonSchema.safeParse({ ...valid, quiz: [{ question: 'Which port does curl use?', choices }] });
+    expect(result.success).toBe(false);
+    expect(result.error!.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)).toEqual([
+      'quiz.0.choices.2.why: Too small: expected string to have >=10 characters',
+      'quiz.0.choices: a question has exactly one choice with `correct: true`',
     ]);
   });
 
