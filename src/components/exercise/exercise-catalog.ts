@@ -11,13 +11,21 @@ const files = import.meta.glob<string>('../../../content/exercises/*.{yaml,yml}'
 
 let catalog: Map<string, PageExercise> | undefined;
 
-export function pageExercise(id: string): PageExercise {
+function pageCatalog(): Map<string, PageExercise> {
   catalog ??= new Map(
     buildCatalog(
       Object.entries(files).map(([path, text]) => ({ path: path.replace(/^(\.\.\/)+/, ''), text })),
     ).map((exercise) => [exercise.id, toPageExercise(exercise)]),
   );
-  const exercise = catalog.get(id);
+  return catalog;
+}
+
+export function allPageExercises(): PageExercise[] {
+  return [...pageCatalog().values()];
+}
+
+export function pageExercise(id: string): PageExercise {
+  const exercise = pageCatalog().get(id);
   if (!exercise) throw new Error(`no exercise "${id}" in content/exercises (named in a lesson's exercises)`);
   return exercise;
 }
