@@ -4,23 +4,28 @@ import type { Kysely } from 'kysely';
 import { RateLimits, type RateLimitRules } from './abuse/rate-limits.ts';
 import type { DatabaseHandle } from './db/open-database.ts';
 import type { Database } from './db/schema.ts';
+import type { Exercise } from '../grading/index.ts';
 
 export interface App {
   db: Kysely<Database>;
   rateLimits: RateLimits;
   /** Moderation is off when no ADMIN_TOKEN is configured. */
   adminToken: string | undefined;
+  /** The course's exercises by id: bundled by the site's build, read from disk by test servers. */
+  exercises: ReadonlyMap<string, Exercise>;
   now(): Date;
 }
 
 export function createApp(
   database: DatabaseHandle,
+  exercises: ReadonlyMap<string, Exercise>,
   options: { adminToken?: string | undefined; rateLimitRules?: RateLimitRules; now?: () => Date } = {},
 ): App {
   return {
     db: database.db,
     rateLimits: new RateLimits(options.rateLimitRules, database.pool),
     adminToken: options.adminToken || undefined,
+    exercises,
     now: options.now ?? (() => new Date()),
   };
 }

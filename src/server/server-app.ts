@@ -18,7 +18,10 @@ async function open(): Promise<App> {
   const config = readServerConfig();
   const database = await openDatabase(config.database);
   closeOnSignals(database);
-  return createApp(database, { adminToken: config.adminToken });
+  // Imported here, not at the top: the catalog is bundled by Vite (import.meta.glob), and handlers
+  // run outside Vite too (test servers give their App a catalog read from disk).
+  const { exerciseCatalog } = await import('./grading/exercise-catalog.ts');
+  return createApp(database, exerciseCatalog(), { adminToken: config.adminToken });
 }
 
 function closeOnSignals(database: DatabaseHandle) {

@@ -18,7 +18,7 @@ import { createApp } from '../../src/server/app.ts';
 import { postComment } from '../../src/server/comments/comment-writes.ts';
 import { openDatabase, type DatabaseLocation } from '../../src/server/db/open-database.ts';
 
-const SLUG = 'nodeport-services';
+const SLUG = 'nodeport';
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
 const budgets = { readsPerSecond: 1000, p99Ms: 50 };
 const unlimited = Object.fromEntries(
@@ -47,7 +47,7 @@ async function seededDatabase(): Promise<{ env: Record<string, string>; cleanUp(
     ? { driver: 'postgres', url }
     : { driver: 'pglite', dataDir: dataDir! };
   const handle = await openDatabase(location);
-  const app = createApp(handle, { rateLimitRules: unlimited });
+  const app = createApp(handle, new Map(), { rateLimitRules: unlimited });
   await handle.db.deleteFrom('comment_reports').execute();
   await handle.db.deleteFrom('comments').where('lesson_slug', '=', SLUG).execute();
   const learner = { id: crypto.randomUUID(), displayName: 'Bench' };
@@ -55,7 +55,6 @@ async function seededDatabase(): Promise<{ env: Record<string, string>; cleanUp(
     .insertInto('learners')
     .values({
       id: learner.id,
-      token_hash: crypto.randomUUID(),
       display_name: 'Bench',
       created_at: new Date(),
     })

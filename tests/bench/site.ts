@@ -16,7 +16,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 
 const budgets = { initialJsGzip: 30 * 1024, terminalToPromptMs: 300 };
-const lesson = '/lessons/nodeport-services/';
+const lesson = '/lessons/nodeport/';
 
 // Its own build folder (inside node_modules, so the server finds the packages): a concurrent
 // `npm run build` cannot change the files being measured.

@@ -80,7 +80,7 @@ describeEachDatabase('the /admin page', (database) => {
   });
 
   it('says moderation is off without ADMIN_TOKEN', async () => {
-    const app = createApp(testApp().handle, {});
+    const app = createApp(testApp().handle, new Map(), {});
     expect(await adminPage(app, new Request(new URL('/admin', ORIGIN)), '203.0.113.9')).toEqual({
       kind: 'disabled',
     });

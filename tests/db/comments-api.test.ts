@@ -95,8 +95,9 @@ describeEachDatabase('comments API', (database) => {
       await post(bob, 'posting-2', { body: 'hello', displayName: 'Bob' });
       const token = bob.cookies.get('kube101_learner') ?? '';
       const rows = await testApp()
-        .app.db.selectFrom('learners')
-        .select(['token_hash', 'display_name'])
+        .app.db.selectFrom('learner_tokens')
+        .innerJoin('learners', 'learners.id', 'learner_tokens.learner_id')
+        .select(['learner_tokens.token_hash', 'learners.display_name'])
         .execute();
       const hash = createHash('sha256').update(token).digest('hex');
       expect(rows.find((row) => row.token_hash === hash)?.display_name).toBe('Bob');
@@ -455,7 +456,7 @@ describeEachDatabase('comments API', (database) => {
     });
 
     it('refuses moderation when no ADMIN_TOKEN is configured', async () => {
-      const noAdmin = createApp(testApp().handle, {});
+      const noAdmin = createApp(testApp().handle, new Map(), {});
       const browser = new TestBrowser(freshIp());
       const response = await browser.call(noAdmin, getModerationList, 'GET', '/api/admin/comments', {
         headers: { Authorization: 'Bearer anything' },

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { DataDirLockedError } from '../../src/server/db/data-dir-lock.ts';
+import { sql } from 'kysely';
 import { migrate, readMigrations } from '../../src/server/db/migrations.ts';
+import { findLearner, hashLearnerToken } from '../../src/server/learners/learners.ts';
 import { openDatabase } from '../../src/server/db/open-database.ts';
 import { pgliteTemplate } from './helpers/pglite-template.ts';
 import { describeEachDatabase } from './helpers/test-databases.ts';
@@ -38,6 +40,29 @@ describeEachDatabase('database', (database) => {
       await expect(migrate(handle.db, broken)).rejects.toThrow();
       const tables = await handle.db.introspection.getTables();
       expect(tables.map((table) => table.name)).not.toContain('half');
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it('keeps learners signed in across the move of tokens to learner_tokens (0005)', async () => {
+    const location =
+      database.name === 'pglite' ? { driver: 'pglite-memory' as const } : await database.createLocation();
+    const before = readMigrations().filter((migration) => migration.name < '0005');
+    const handle = await openDatabase(location, { migrations: before });
+    try {
+      await sql`insert into learners (id, token_hash, display_name, created_at)
+        values ('6a1f2c4e-0000-4000-8000-000000000001', ${hashLearnerToken('adas-cookie')}, 'Ada', now())`.execute(
+        handle.db,
+      );
+      await migrate(handle.db);
+      const cookie = (token: string) =>
+        new Request('http://localhost/', { headers: { Cookie: `kube101_learner=${token}` } });
+      expect(await findLearner(handle.db, cookie('adas-cookie'))).toEqual({
+        id: '6a1f2c4e-0000-4000-8000-000000000001',
+        displayName: 'Ada',
+      });
+      expect(await findLearner(handle.db, cookie('someone-else'))).toBeUndefined();
     } finally {
       await handle.close();
     }

@@ -25,7 +25,7 @@ describeEachDatabase('grading API', (database) => {
 
   it('lists exercises without their solutions or checks', async () => {
     const response = await handleRoute(
-      () => getExercises(),
+      getExercises,
       { request: new Request(`${ORIGIN}/api/exercises`), params: {}, clientAddress: '127.0.0.1' },
       testApp().app,
     );

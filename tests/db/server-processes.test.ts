@@ -2,11 +2,13 @@ import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
+import { loadExercisesFromDisk } from '../../src/cli/exercise-files.ts';
+import { stepsToTranscript } from '../../src/grading/index.ts';
 import { pgliteTemplate } from './helpers/pglite-template.ts';
 import { startServer, stopServer, type ServerProcess } from './helpers/server-process.ts';
 import { describeEachDatabase, type TestDatabase } from './helpers/test-databases.ts';
 
-const SLUG = 'nodeport-services';
+const SLUG = 'nodeport';
 const generous = JSON.stringify({
   commentPerLearner: { points: 1000, durationSeconds: 60, action: 'posting comments' },
   commentPerIp: { points: 100_000, durationSeconds: 60, action: 'posting comments' },
@@ -33,6 +35,30 @@ class Learner {
     return { status: response.status, json: (await response.json()) as { comment?: { id: string } } };
   }
 }
+
+/** A browser's calls to the grading and restore API on any server: it keeps its cookie. */
+class Browser {
+  cookie = '';
+  async call(origin: string, method: string, path: string, json?: unknown) {
+    const response = await fetch(`${origin}${path}`, {
+      method,
+      headers: {
+        ...(json === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(method === 'GET' ? {} : { Origin: origin }),
+        ...(this.cookie ? { Cookie: this.cookie } : {}),
+      },
+      ...(json === undefined ? {} : { body: JSON.stringify(json) }),
+    });
+    const setCookie = response.headers.getSetCookie()[0];
+    if (setCookie) this.cookie = setCookie.split(';')[0] ?? '';
+    const text = await response.text();
+    return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+  }
+}
+
+const nodePortSolution = stepsToTranscript(
+  loadExercisesFromDisk().find((exercise) => exercise.id === 'nodeport-30033')!.solutions[0]!.steps,
+);
 
 async function allCommentIds(origin: string): Promise<Set<string>> {
   const ids = new Set<string>();
@@ -153,6 +179,31 @@ describeEachDatabase('server processes', (database: TestDatabase) => {
       // And both processes see every accepted comment.
       expect((await allCommentIds(a.origin)).size).toBe(6);
       expect((await allCommentIds(b.origin)).size).toBe(6);
+      await Promise.all([stopServer(a), stopServer(b)]);
+    }, 60_000);
+
+    it('shows the same progress from either process, and restores it through the other', async () => {
+      const env = await freshDatabaseEnv();
+      const [a, b] = await Promise.all([start(env), start(env)]);
+      const learner = new Browser();
+      const graded = await learner.call(a.origin, 'POST', '/api/submissions', {
+        exerciseId: 'nodeport-30033',
+        transcript: nodePortSolution,
+      });
+      expect(graded).toMatchObject({ status: 201, body: { passed: true, score: 100 } });
+      const onA = await learner.call(a.origin, 'GET', '/api/progress');
+      const onB = await learner.call(b.origin, 'GET', '/api/progress');
+      expect(onB.body).toEqual(onA.body);
+      expect(onB.body['progress']).toEqual([
+        expect.objectContaining({ exerciseId: 'nodeport-30033', passed: true }),
+      ]);
+
+      // A code made through one process works through the other, in a browser without the cookie.
+      const made = await learner.call(a.origin, 'POST', '/api/restore-codes');
+      const elsewhere = new Browser();
+      const restored = await elsewhere.call(b.origin, 'POST', '/api/restore', { code: made.body['code'] });
+      expect(restored.status).toBe(200);
+      expect((await elsewhere.call(a.origin, 'GET', '/api/progress')).body).toEqual(onA.body);
       await Promise.all([stopServer(a), stopServer(b)]);
     }, 60_000);
   } else {

@@ -4,4 +4,4 @@ import { handleRoute } from '../../server/http/route.ts';
 
 export const prerender = false;
 
-export const GET: APIRoute = (context) => handleRoute(() => getExercises(), context);
+export const GET: APIRoute = (context) => handleRoute(getExercises, context);

@@ -27,6 +27,9 @@ export const DEFAULT_RATE_LIMIT_RULES = {
   adminLoginPerIp: { points: 10, durationSeconds: 900, action: 'trying moderator tokens' },
   submissionPerLearner: { points: 20, durationSeconds: 60, action: 'submitting exercises' },
   submissionPerIp: { points: 60, durationSeconds: 60, action: 'submitting exercises' },
+  restoreCodePerLearner: { points: 10, durationSeconds: 3600, action: 'making restore codes' },
+  restoreCodePerIp: { points: 30, durationSeconds: 3600, action: 'making restore codes' },
+  restoreAttemptPerIp: { points: 10, durationSeconds: 900, action: 'trying restore codes' },
 } satisfies Record<string, RateLimitRule>;
 
 export type RateLimitName = keyof typeof DEFAULT_RATE_LIMIT_RULES;

@@ -5,9 +5,21 @@ import type { Generated } from 'kysely';
 
 export interface LearnersTable {
   id: string;
-  token_hash: string;
   display_name: string | null;
   created_at: Date;
+}
+
+/** One row per browser a learner uses: the SHA-256 of the token in its cookie. */
+export interface LearnerTokensTable {
+  token_hash: string;
+  learner_id: string;
+  created_at: Date;
+}
+
+export interface RestoreCodesTable {
+  learner_id: string;
+  code_hash: string;
+  expires_at: Date;
 }
 
 export interface CommentsTable {
@@ -50,6 +62,8 @@ export interface SchemaMigrationsTable {
 
 export interface Database {
   learners: LearnersTable;
+  learner_tokens: LearnerTokensTable;
+  restore_codes: RestoreCodesTable;
   comments: CommentsTable;
   comment_reports: CommentReportsTable;
   submissions: SubmissionsTable;

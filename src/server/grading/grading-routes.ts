@@ -4,7 +4,6 @@ import { ApiError } from '../http/api-error.ts';
 import { jsonResponse, readJsonObject } from '../http/json.ts';
 import { checkSameOrigin, withSetCookie, type RouteContext } from '../http/route.ts';
 import { findLearner, findOrCreateLearner } from '../learners/learners.ts';
-import { exerciseCatalog } from './exercise-catalog.ts';
 import { gradeWithinBudget, readTranscript, storeSubmission } from './grade-submission.ts';
 import { bestResults } from './progress.ts';
 
@@ -12,8 +11,8 @@ import { bestResults } from './progress.ts';
 export const MAX_SUBMISSION_BYTES = 2 * 1024 * 1024;
 
 /** GET /api/exercises: what there is to do, without solutions or checks. */
-export async function getExercises(): Promise<Response> {
-  const exercises = [...exerciseCatalog().values()].map((e) => ({
+export async function getExercises(app: App): Promise<Response> {
+  const exercises = [...app.exercises.values()].map((e) => ({
     id: e.id,
     title: e.title,
     lesson: e.lesson,
@@ -30,7 +29,7 @@ export async function postSubmission(app: App, { request, clientAddress }: Route
   const exerciseId = body['exerciseId'];
   if (typeof exerciseId !== 'string')
     throw new ApiError(400, 'invalid_exercise', '`exerciseId` must be a string.');
-  const exercise = exerciseCatalog().get(exerciseId);
+  const exercise = app.exercises.get(exerciseId);
   if (!exercise)
     throw new ApiError(404, 'unknown_exercise', `There is no exercise "${exerciseId.slice(0, 80)}".`);
   const transcript = readTranscript(body['transcript']);

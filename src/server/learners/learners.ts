@@ -22,9 +22,10 @@ export async function findLearner(db: Kysely<Database>, request: Request): Promi
   const token = readCookie(request, LEARNER_COOKIE);
   if (!token) return undefined;
   const row = await db
-    .selectFrom('learners')
-    .select(['id', 'display_name'])
-    .where('token_hash', '=', hashLearnerToken(token))
+    .selectFrom('learner_tokens')
+    .innerJoin('learners', 'learners.id', 'learner_tokens.learner_id')
+    .select(['learners.id', 'learners.display_name'])
+    .where('learner_tokens.token_hash', '=', hashLearnerToken(token))
     .executeTakeFirst();
   return row && { id: row.id, displayName: row.display_name };
 }
@@ -37,19 +38,32 @@ export async function findOrCreateLearner(
 ): Promise<{ learner: Learner; setCookie: string | undefined }> {
   const existing = await findLearner(db, request);
   if (existing) return { learner: existing, setCookie: undefined };
-  const token = randomBytes(32).toString('base64url');
   const id = randomUUID();
+  const setCookie = await db.transaction().execute(async (trx) => {
+    await trx.insertInto('learners').values({ id, display_name: null, created_at: now }).execute();
+    return signInBrowser(trx, request, id, now);
+  });
+  return { learner: { id, displayName: null }, setCookie };
+}
+
+/** Gives this browser a token of its own for the learner: the Set-Cookie header that carries it. */
+export async function signInBrowser(
+  db: Kysely<Database>,
+  request: Request,
+  learnerId: string,
+  now: Date,
+): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
   await db
-    .insertInto('learners')
-    .values({ id, token_hash: hashLearnerToken(token), display_name: null, created_at: now })
+    .insertInto('learner_tokens')
+    .values({ token_hash: hashLearnerToken(token), learner_id: learnerId, created_at: now })
     .execute();
-  const setCookie = serializeCookie(LEARNER_COOKIE, token, {
+  return serializeCookie(LEARNER_COOKIE, token, {
     maxAgeSeconds: LEARNER_COOKIE_MAX_AGE,
     path: '/',
     sameSite: 'Lax',
     secure: isHttps(request),
   });
-  return { learner: { id, displayName: null }, setCookie };
 }
 
 export async function setDisplayName(

@@ -1,8 +1,8 @@
-// Starts and stops comments-server.ts processes for the process tests.
+// Starts and stops api-server.ts processes for the process tests.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const SERVER = fileURLToPath(new URL('./comments-server.ts', import.meta.url));
+const SERVER = fileURLToPath(new URL('./api-server.ts', import.meta.url));
 // Node itself with tsx's loader (not the tsx CLI, which would stand between the test and the server's signals).
 const NODE = fileURLToPath(new URL('../../../node_modules/.bin/node', import.meta.url));
 

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { DEFAULT_RATE_LIMIT_RULES, type RateLimitRules } from '../../../src/server/abuse/rate-limits.ts';
 import { createApp, type App } from '../../../src/server/app.ts';
+import { exerciseCatalog } from '../../../src/server/grading/exercise-catalog.ts';
 import type { DatabaseHandle } from '../../../src/server/db/open-database.ts';
 import { handleRoute, type RouteHandler } from '../../../src/server/http/route.ts';
 import type { TestDatabase } from './test-databases.ts';
@@ -33,7 +34,7 @@ export function useTestApp(database: TestDatabase, rules: Partial<RateLimitRules
       },
     };
     const build = (extra: Partial<RateLimitRules>) =>
-      createApp(handle, {
+      createApp(handle, exerciseCatalog(), {
         adminToken: ADMIN_TOKEN,
         rateLimitRules: { ...DEFAULT_RATE_LIMIT_RULES, ...rules, ...extra },
         now: () => clock.now,
@@ -64,7 +65,7 @@ export class TestBrowser {
 
   async call(app: App, handler: RouteHandler, method: string, path: string, options: CallOptions = {}) {
     const headers = new Headers(options.headers);
-    if (method !== 'GET') headers.set('Origin', ORIGIN);
+    if (method !== 'GET' && !headers.has('Origin')) headers.set('Origin', ORIGIN);
     if (this.cookies.size > 0) {
       headers.set('Cookie', [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '));
     }

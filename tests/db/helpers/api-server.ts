@@ -1,4 +1,5 @@
-// A real HTTP server process around the same route handlers the Astro endpoints call, configured like
+// A real HTTP server process around the same route handlers the Astro endpoints call (comments,
+// submissions, progress, restore codes; exercises read from content/exercises), configured like
 // the site (DATABASE_URL or DATA_DIR, ADMIN_TOKEN), started in a second or two where an Astro build
 // takes a minute. Process tests run two of them on one PostgreSQL, or kill one with SIGKILL.
 // TEST_RATE_LIMITS (JSON) overrides rate-limit rules. Prints "listening <port>" when ready.
@@ -16,6 +17,13 @@ import {
   postLessonComment,
 } from '../../../src/server/comments/comment-routes.ts';
 import { readServerConfig } from '../../../src/server/config.ts';
+import { loadExercisesFromDisk } from '../../../src/cli/exercise-files.ts';
+import { deleteProgress, getProgress, postSubmission } from '../../../src/server/grading/grading-routes.ts';
+import {
+  deleteRestoreCode,
+  postRestore,
+  postRestoreCode,
+} from '../../../src/server/learners/restore-routes.ts';
 import { openDatabase } from '../../../src/server/db/open-database.ts';
 import { handleRoute, type RouteHandler } from '../../../src/server/http/route.ts';
 
@@ -27,11 +35,17 @@ const routes: Array<[string, RegExp, RouteHandler]> = [
   ['PATCH', /^\/api\/comments\/(?<id>[^/]+)$/, patchComment],
   ['DELETE', /^\/api\/comments\/(?<id>[^/]+)$/, deleteComment],
   ['POST', /^\/api\/comments\/(?<id>[^/]+)\/report$/, postCommentReport],
+  ['POST', /^\/api\/submissions$/, postSubmission],
+  ['GET', /^\/api\/progress$/, getProgress],
+  ['DELETE', /^\/api\/progress$/, deleteProgress],
+  ['POST', /^\/api\/restore-codes$/, postRestoreCode],
+  ['DELETE', /^\/api\/restore-codes$/, deleteRestoreCode],
+  ['POST', /^\/api\/restore$/, postRestore],
 ];
 
 const config = readServerConfig();
 const database = await openDatabase(config.database);
-const app = createApp(database, {
+const app = createApp(database, new Map(loadExercisesFromDisk().map((e) => [e.id, e])), {
   adminToken: config.adminToken,
   rateLimitRules: { ...DEFAULT_RATE_LIMIT_RULES, ...JSON.parse(process.env.TEST_RATE_LIMITS ?? '{}') },
 });
