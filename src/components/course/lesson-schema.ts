@@ -10,7 +10,10 @@ const exerciseId = z
 
 const quizChoice = z
   .object({
-    text: z.string().min(1).describe('The answer as the learner reads it (inline Markdown: `code`, **bold**).'),
+    text: z
+      .string()
+      .min(1)
+      .describe('The answer as the learner reads it (inline Markdown: `code`, **bold**).'),
     correct: z.boolean().default(false).describe('True on the one right answer of the question.'),
     why: z
       .string()

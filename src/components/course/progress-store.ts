@@ -1,6 +1,7 @@
 /**
- * The learner's progress as the pages show it. Kept in localStorage for now; grading will move it to
- * the server (`GET /api/progress`) behind this same interface, which is why reads are async.
+ * The learner's progress as the pages show it. The server's (`GET /api/progress`) is the truth; this
+ * browser keeps a copy in localStorage, so that the outline shows it at once and offline, and keeps
+ * the submissions it could not send, to send them when the server is back.
  */
 export interface ExerciseResult {
   passed: boolean;
@@ -13,7 +14,14 @@ export interface Progress {
 }
 
 const key = 'kube101:progress';
+const pendingKey = 'kube101:pending-submissions';
 export const progressChangedEvent = 'kube101:progress';
+
+/** A submission the server did not receive (offline, or the server down): sent again on the next sync. */
+export interface PendingSubmission {
+  exerciseId: string;
+  transcript: unknown[];
+}
 
 function load(storage: Storage): Progress {
   try {
@@ -60,4 +68,79 @@ export function lessonStatus(progress: Progress, slug: string, exercises: readon
   if (exercises.length > 0 && passed === exercises.length) return 'done';
   if (passed > 0) return 'in-progress';
   return progress.visited[slug] ? 'visited' : 'not-started';
+}
+
+export function keepPendingSubmission(submission: PendingSubmission, storage: Storage = localStorage): void {
+  // The latest attempt per exercise is the one worth grading.
+  const others = loadPending(storage).filter((pending) => pending.exerciseId !== submission.exerciseId);
+  storage.setItem(pendingKey, JSON.stringify([...others, submission]));
+}
+
+function loadPending(storage: Storage): PendingSubmission[] {
+  try {
+    const parsed: unknown = JSON.parse(storage.getItem(pendingKey) ?? '[]');
+    return Array.isArray(parsed) ? (parsed as PendingSubmission[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+
+let sync: Promise<Progress> | undefined;
+
+/**
+ * Once per page: sends the submissions kept while offline, then takes the server's progress as this
+ * browser's (a restore or a deletion made in another browser shows here too). Offline, the copy
+ * kept here stands.
+ */
+export function syncProgress(): Promise<Progress> {
+  sync ??= syncProgressWith(localStorage, (input, init) => fetch(input, init));
+  return sync;
+}
+
+export async function syncProgressWith(storage: Storage, fetcher: Fetch): Promise<Progress> {
+  try {
+    await sendPending(storage, fetcher);
+    const response = await fetcher('/api/progress');
+    if (!response.ok) return load(storage);
+    const body = (await response.json()) as { progress?: unknown };
+    if (!Array.isArray(body.progress)) return load(storage);
+    const progress = load(storage);
+    progress.exercises = {};
+    for (const row of body.progress as { exerciseId?: unknown; passed?: unknown; bestAt?: unknown }[]) {
+      if (typeof row.exerciseId !== 'string' || typeof row.passed !== 'boolean') continue;
+      progress.exercises[row.exerciseId] = {
+        passed: row.passed,
+        at: Date.parse(String(row.bestAt)) || Date.now(),
+      };
+    }
+    save(storage, progress);
+    return progress;
+  } catch {
+    return load(storage);
+  }
+}
+
+async function sendPending(storage: Storage, fetcher: Fetch): Promise<void> {
+  for (const pending of loadPending(storage)) {
+    const response = await fetcher('/api/submissions', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(pending),
+    });
+    // Kept for later when the server is down or busy; dropped when it has graded it or refused it for good.
+    if (response.status >= 500 || response.status === 429) return;
+    const rest = loadPending(storage).filter(
+      (other) => other !== pending && other.exerciseId !== pending.exerciseId,
+    );
+    storage.setItem(pendingKey, JSON.stringify(rest));
+  }
+}
+
+/** Forgets this browser's copy of the progress (after the learner deleted it on the server). */
+export function forgetLocalProgress(storage: Storage = localStorage): void {
+  storage.removeItem(key);
+  storage.removeItem(pendingKey);
+  globalThis.dispatchEvent?.(new CustomEvent(progressChangedEvent));
 }

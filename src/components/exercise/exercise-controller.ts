@@ -6,7 +6,7 @@
 import { evaluateLive, startExercise, type GradeResult } from '../../grading/index.ts';
 import { getLab, type LessonLab } from '../lab/lesson-lab.ts';
 import type { Cluster } from '../../sim/index.ts';
-import { recordExerciseResult } from '../course/progress-store.ts';
+import { keepPendingSubmission, recordExerciseResult } from '../course/progress-store.ts';
 import { asGradable, type PageExercise } from './page-exercise.ts';
 import { setActiveExercise } from './active-exercise.ts';
 import { describeVerdict, readSubmissionAnswer, type CheckVerdict } from './exercise-verdict.ts';
@@ -67,12 +67,14 @@ export class ExerciseController {
     const lab = await this.#attach();
     this.#view.showBusy(true);
     this.#view.announce('Submitting: the server replays your work…');
+    const submission = { exerciseId: this.#exercise.id, transcript: [...lab.transcript] };
     try {
       const response = await fetch('/api/submissions', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ exerciseId: this.#exercise.id, transcript: lab.transcript }),
+        body: JSON.stringify(submission),
       });
+      if (response.status >= 500) throw new Error(`server answered ${response.status}`);
       const answer = readSubmissionAnswer(response.status, await response.json().catch(() => undefined));
       if ('error' in answer) {
         this.#view.announce(`Not submitted: ${answer.error}`);
@@ -85,7 +87,10 @@ export class ExerciseController {
         this.#view.showPassed();
       }
     } catch {
-      this.#view.announce('Not submitted: the server could not be reached. Your work is kept; try again.');
+      keepPendingSubmission(submission);
+      this.#view.announce(
+        'Not submitted yet: the server could not be reached. Your work is kept and will be submitted when you next open a lesson with the server back.',
+      );
     } finally {
       this.#view.showBusy(false);
     }

@@ -1,9 +1,7 @@
 /**
  * The server's answers about exercises, checked before the page trusts them: a submission's verdict
- * (POST /api/submissions) and the learner's progress (GET /api/progress).
+ * (POST /api/submissions).
  */
-import type { Progress } from '../course/progress-store.ts';
-
 export interface CheckVerdict {
   id: string;
   passed: boolean;
@@ -58,17 +56,4 @@ export function describeVerdict(verdict: Verdict): string {
   return verdict.passed
     ? `Passed: the server replayed your work and every task holds (${tasks}, score ${verdict.score}%).`
     : `Not passed yet: ${tasks} hold (score ${verdict.score}%). Each task says what is missing.`;
-}
-
-/**
- * Whether the learner passed an exercise: the server's progress is the truth when it answered,
- * a pass kept in this browser counts when it did not (offline).
- */
-export function exercisePassed(id: string, server: unknown, local: Progress): boolean {
-  if (isRecord(server) && Array.isArray(server.progress)) {
-    return server.progress.some(
-      (entry: unknown) => isRecord(entry) && entry.exerciseId === id && entry.passed === true,
-    );
-  }
-  return local.exercises[id]?.passed === true;
 }

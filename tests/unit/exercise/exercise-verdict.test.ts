@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   describeVerdict,
-  exercisePassed,
   readSubmissionAnswer,
 } from '../../../src/components/exercise/exercise-verdict.ts';
 import { activeExercise, setActiveExercise } from '../../../src/components/exercise/active-exercise.ts';
@@ -60,24 +59,6 @@ describe("the server's verdict", () => {
   });
 });
 
-describe('whether the learner passed', () => {
-  const local = { exercises: { 'nodeport-30033': { passed: true, at: 1 } }, visited: {} };
-
-  it("follows the server's progress when the server answered", () => {
-    const server = { progress: [{ exerciseId: 'nodeport-30033', passed: false, score: 60 }] };
-    expect(exercisePassed('nodeport-30033', server, local)).toBe(false);
-    expect(
-      exercisePassed('nodeport-30033', { progress: [{ ...server.progress[0], passed: true }] }, local),
-    ).toBe(true);
-    expect(exercisePassed('nodeport-30033', { progress: [] }, local)).toBe(false);
-  });
-
-  it('falls back to this browser when the server did not answer', () => {
-    expect(exercisePassed('nodeport-30033', undefined, local)).toBe(true);
-    expect(exercisePassed('other', undefined, local)).toBe(false);
-  });
-});
-
 describe('the exercise the lab works on', () => {
   function memoryStorage(): Storage {
     const items = new Map<string, string>();
@@ -95,11 +76,11 @@ describe('the exercise the lab works on', () => {
 
   it('is kept per lesson and forgotten when the lab leaves it', () => {
     const storage = memoryStorage();
-    expect(activeExercise('nodeport-services', storage)).toBeUndefined();
-    setActiveExercise('nodeport-services', 'nodeport-30033', storage);
-    expect(activeExercise('nodeport-services', storage)).toBe('nodeport-30033');
-    expect(activeExercise('meet-the-cluster', storage)).toBeUndefined();
-    setActiveExercise('nodeport-services', undefined, storage);
-    expect(activeExercise('nodeport-services', storage)).toBeUndefined();
+    expect(activeExercise('nodeport', storage)).toBeUndefined();
+    setActiveExercise('nodeport', 'nodeport-30033', storage);
+    expect(activeExercise('nodeport', storage)).toBe('nodeport-30033');
+    expect(activeExercise('why-services', storage)).toBeUndefined();
+    setActiveExercise('nodeport', undefined, storage);
+    expect(activeExercise('nodeport', storage)).toBeUndefined();
   });
 });

@@ -39,7 +39,10 @@ describe('lesson frontmatter', () => {
       { text: '82', correct: true, why: 'The port of the Service, reachable inside the cluster.' },
       { text: '300', why: 'short' },
     ];
-    const result = lessonSchema.safeParse({ ...valid, quiz: [{ question: 'Which port does curl use?', choices }] });
+    const result = lessonSchema.safeParse({
+      ...valid,
+      quiz: [{ question: 'Which port does curl use?', choices }],
+    });
     expect(result.success).toBe(false);
     expect(result.error!.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)).toEqual([
       'quiz.0.choices.2.why: Too small: expected string to have >=10 characters',
