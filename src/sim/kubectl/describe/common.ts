@@ -187,7 +187,10 @@ export function describeContainers(
     if (status) w.write(LEVEL_2, `Container ID:\t${status.containerID ?? ''}\n`);
     w.write(LEVEL_2, `Image:\t${container.image ?? ''}\n`);
     if (status) w.write(LEVEL_2, `Image ID:\t${status.imageID}\n`);
-    const ports = (container.ports ?? []).map((p) => `${p.containerPort}/${p.protocol ?? ''}`).join(', ');
+    // kubectl 1.34+ names a named port after its number (describeContainerPorts).
+    const ports = (container.ports ?? [])
+      .map((p) => `${p.containerPort}/${p.protocol ?? ''}${p.name ? ` (${p.name})` : ''}`)
+      .join(', ');
     w.write(LEVEL_2, ports.includes(',') ? `Ports:\t${ports}\n` : `Port:\t${ports || '<none>'}\n`);
     const hostPorts = (container.ports ?? []).map((p) => `${p.hostPort ?? 0}/${p.protocol ?? ''}`).join(', ');
     w.write(

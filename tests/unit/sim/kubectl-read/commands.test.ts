@@ -144,6 +144,30 @@ describe('kubectl describe', () => {
       /\nEvents:\n  Type {4}Reason +Age +From +Message\n  ---- {4}------ +---- +---- +-------\n  Normal  Scheduled /,
     );
   });
+
+  it('names a named container port after its number, as kubectl 1.34+ does', async () => {
+    const cluster = createCluster({ seed: 7 });
+    cluster.fs.write(
+      'web.yaml',
+      [
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata: { name: web }',
+        'spec:',
+        '  selector: { matchLabels: { app: web } }',
+        '  template:',
+        '    metadata: { labels: { app: web } }',
+        '    spec:',
+        '      containers:',
+        '        - name: hello',
+        '          image: kube101/hello',
+        '          ports: [{ name: http, containerPort: 300 }, { containerPort: 301 }]',
+      ].join('\n'),
+    );
+    await cluster.exec('kubectl apply -f web.yaml');
+    const deployment = await cluster.exec('kubectl describe deployment web');
+    expect(deployment.stdout).toMatch(/\n {4}Ports: +300\/TCP \(http\), 301\/TCP\n/);
+  });
 });
 
 describe('kubectl config and cluster-info', () => {
