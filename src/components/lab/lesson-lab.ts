@@ -13,6 +13,9 @@ import {
 } from '../../sim/index.ts';
 import { editRequestEvent, type EditRequest } from './edit-request.ts';
 import { decodeTranscript, encodeTranscript, isTranscript, type TranscriptEntry } from './transcript.ts';
+import { readShareFragment, shareFragment } from './share-link.ts';
+import { exerciseStart } from './exercise-starts.ts';
+import { activeExercise, setActiveExercise } from '../exercise/active-exercise.ts';
 
 export interface LabConfig {
   slug: string;
@@ -32,7 +35,6 @@ interface SavedLab {
 
 const clockTickMs = 250;
 const saveDelayMs = 300;
-const replayPrefix = '#replay=';
 
 export class LessonLab extends EventTarget {
   readonly config: LabConfig;
@@ -58,11 +60,16 @@ export class LessonLab extends EventTarget {
   }
 
   static async open(config: LabConfig): Promise<LessonLab> {
-    if (location.hash.startsWith(replayPrefix)) {
-      const shared = await decodeTranscript(location.hash.slice(replayPrefix.length)).catch(() => undefined);
+    const link = readShareFragment(location.hash);
+    if (link) {
+      const shared = await decodeTranscript(link.data).catch(() => undefined);
       history.replaceState(null, '', location.pathname + location.search);
       if (shared) {
-        const cluster = await replay(config, shared);
+        // Work shared from an exercise replays from that exercise's start, which then resumes here.
+        const startOfExercise = link.exercise ? exerciseStart(link.exercise) : undefined;
+        const start = startOfExercise ? await startOfExercise() : await freshCluster(config);
+        setActiveExercise(config.slug, startOfExercise ? link.exercise : undefined, localStorage);
+        const cluster = await replayOnto(start, shared);
         const lab = new LessonLab(config, cluster, shared);
         lab.replayed = shared.length;
         lab.save();
@@ -122,7 +129,10 @@ export class LessonLab extends EventTarget {
   /** A link that rebuilds this cluster for someone else: the transcript in the fragment. */
   async shareUrl(): Promise<string> {
     const url = new URL(location.href);
-    url.hash = replayPrefix + (await encodeTranscript(this.transcript));
+    url.hash = shareFragment(
+      await encodeTranscript(this.transcript),
+      activeExercise(this.config.slug, localStorage),
+    );
     return url.href;
   }
 
@@ -219,9 +229,8 @@ function restore(config: LabConfig): { cluster: Cluster; transcript: TranscriptE
   }
 }
 
-/** Rebuild a cluster from a transcript: the lesson's setup, then each step with time to settle. */
-async function replay(config: LabConfig, transcript: readonly TranscriptEntry[]): Promise<Cluster> {
-  const cluster = await freshCluster(config);
+/** Rebuild a cluster from a transcript: from its starting point, each step with time to settle. */
+async function replayOnto(cluster: Cluster, transcript: readonly TranscriptEntry[]): Promise<Cluster> {
   for (const [index, entry] of transcript.entries()) {
     if (entry.type === 'write') {
       cluster.fs.write(entry.path, entry.content);
