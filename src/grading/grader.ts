@@ -28,7 +28,10 @@ export interface GradeResult {
 }
 
 export interface ReplayOptions {
-  /** Stop when this returns true (the server's time budget); checked between steps. */
+  /**
+   * Stop when this returns true (the server's time budget): checked between steps, and inside a
+   * step by the simulator (each command, loop round and controller pass), so one long line stops too.
+   */
   outOfTime?: () => boolean;
 }
 
@@ -42,7 +45,7 @@ export class ReplayTimeout extends Error {
  * A cluster with the exercise's setup done: what the learner starts from. The setup is run once
  * per exercise object and kept as a snapshot; restoring it gives the same cluster, byte for byte.
  */
-export async function startExercise(exercise: Exercise): Promise<Cluster> {
+export async function startExercise(exercise: Exercise, interrupted?: () => boolean): Promise<Cluster> {
   let snapshot = setupSnapshots.get(exercise);
   if (!snapshot) {
     const cluster = createCluster({ seed: exercise.seed });
@@ -52,7 +55,7 @@ export async function startExercise(exercise: Exercise): Promise<Cluster> {
     snapshot = cluster.snapshot();
     setupSnapshots.set(exercise, snapshot);
   }
-  return createCluster({ snapshot });
+  return createCluster({ snapshot, ...(interrupted ? { interrupted } : {}) });
 }
 
 const setupSnapshots = new WeakMap<Exercise, ClusterSnapshot>();
@@ -62,13 +65,16 @@ export async function replay(
   transcript: Transcript,
   options: ReplayOptions = {},
 ): Promise<Cluster> {
-  const cluster = await startExercise(exercise);
+  const outOfTime = options.outOfTime ?? (() => false);
+  const cluster = await startExercise(exercise, outOfTime);
   for (const entry of transcript) {
-    if (options.outOfTime?.()) throw new ReplayTimeout();
+    if (outOfTime()) throw new ReplayTimeout();
     if (entry.type === 'exec') await cluster.exec(entry.line);
     else cluster.fs.write(entry.path, entry.content);
   }
   cluster.settle(SETTLE_MS);
+  // A step or the settling the budget cut short leaves a cluster that must not be graded.
+  if (outOfTime()) throw new ReplayTimeout();
   return cluster;
 }
 

@@ -11,6 +11,12 @@ export interface ClusterOptions {
   seed?: number;
   /** Start from a snapshot taken with `cluster.snapshot()` instead of a new cluster. */
   snapshot?: ClusterSnapshot;
+  /**
+   * Stops headless work early when it returns true (a server's time budget for a replay): checked
+   * before each shell command and loop round, and between controller passes. A run it stopped leaves
+   * a cluster that means nothing; the caller throws it away.
+   */
+  interrupted?: () => boolean;
 }
 
 export interface ExecResult {

@@ -75,7 +75,13 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     now: () => clock.now(),
     timestamp: () => clock.timestamp(),
   };
-  const controllers = new ControllerManager(createControllers(), controllerContext, (ms) => clock.set(ms));
+  const interrupted = options.interrupted ?? (() => false);
+  const controllers = new ControllerManager(
+    createControllers(),
+    controllerContext,
+    (ms) => clock.set(ms),
+    interrupted,
+  );
   const fs = new VirtualFs();
   const listeners = new Set<(change: ClusterChange) => void>();
   const emit = (change: ClusterChange): void => {
@@ -109,6 +115,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     emit,
     onEdit: undefined,
     live: false,
+    interrupted,
     async wait(ms, signal) {
       if (signal?.aborted) return;
       const until = clock.now() + ms;

@@ -32,6 +32,8 @@ export interface Runtime {
   onEdit: ((path: string) => Promise<void>) | undefined;
   /** The command runs in a live terminal (`ExecOptions.interactive`): waits follow the wall clock. */
   live: boolean;
+  /** The caller's budget is spent (ClusterOptions.interrupted): stop running commands. */
+  interrupted(): boolean;
   /**
    * Let virtual time pass (sleep, wait, rollout status). Headless the clock jumps to the end; live,
    * this resolves once the page (or kubesim) has advanced the clock that far, or on abort.

@@ -140,6 +140,15 @@ describeEachDatabase('grading API', (database) => {
     const after = await submit(browser, { exerciseId: exercise.id, transcript: solution });
     expect(after.body.passed).toBe(true);
   }, 30_000);
+
+  it('stops a single line that would run far past the budget', async () => {
+    const browser = new TestBrowser(freshIp());
+    // About 15 s of work before the simulator checked the budget inside a line.
+    const line = 'for i in $(seq 1 1000); do kubectl create deployment d$i --image=nginx --replicas=3; done';
+    const heavy = await submit(browser, { exerciseId: exercise.id, transcript: [{ type: 'exec', line }] });
+    expect(heavy.status).toBe(422);
+    expect(heavy.body.error.code).toBe('replay_timeout');
+  }, 30_000);
 });
 
 describe('exercise catalog bundled into the server', () => {

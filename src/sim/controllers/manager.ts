@@ -12,19 +12,29 @@ export class ControllerManager {
   readonly #controllers: readonly Controller[];
   readonly #context: ControllerContext;
   readonly #setTime: (ms: number) => void;
+  readonly #interrupted: () => boolean;
 
-  constructor(controllers: readonly Controller[], context: ControllerContext, setTime: (ms: number) => void) {
+  constructor(
+    controllers: readonly Controller[],
+    context: ControllerContext,
+    setTime: (ms: number) => void,
+    interrupted: () => boolean = () => false,
+  ) {
     this.#controllers = controllers;
     this.#context = context;
     this.#setTime = setTime;
+    this.#interrupted = interrupted;
   }
 
   /** Reconcile until a pass changes nothing. */
   run(): void {
     const store = this.#context.api.store;
-    for (let pass = 0; pass < MAX_PASSES; pass++) {
+    for (let pass = 0; pass < MAX_PASSES && !this.#interrupted(); pass++) {
       const before = store.resourceVersion;
-      for (const controller of this.#controllers) controller.reconcile(this.#context);
+      for (const controller of this.#controllers) {
+        if (this.#interrupted()) return;
+        controller.reconcile(this.#context);
+      }
       if (store.resourceVersion === before) return;
     }
   }
@@ -45,7 +55,7 @@ export class ControllerManager {
     this.run();
     for (;;) {
       const wake = this.nextWake();
-      if (wake === undefined || wake > target) break;
+      if (wake === undefined || wake > target || this.#interrupted()) break;
       this.#setTime(wake);
       this.run();
     }
@@ -59,7 +69,7 @@ export class ControllerManager {
     this.run();
     for (;;) {
       const wake = this.nextWake();
-      if (wake === undefined || wake > end) break;
+      if (wake === undefined || wake > end || this.#interrupted()) break;
       this.#setTime(wake);
       this.run();
     }

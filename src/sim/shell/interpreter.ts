@@ -90,7 +90,7 @@ export class ShellSession implements ShellContext {
   async #list(list: List, io: CommandIO): Promise<number> {
     let code = this.lastExitCode;
     for (const item of list) {
-      if (this.exited || io.signal?.aborted) break;
+      if (this.exited || io.signal?.aborted || this.runtime.interrupted()) break;
       if (item.background && io.interactive) {
         // The job outlives this line: Ctrl-C of the next command must not reach it, `kill` does.
         this.jobs.start(item.text, io, (signal) => this.#andOr(item, { ...io, signal }));
@@ -233,7 +233,7 @@ export class ShellSession implements ShellContext {
     for (const item of items) values.push(...(await expandWord(item, context)));
     let code = 0;
     for (const value of values) {
-      if (this.exited || io.signal?.aborted) break;
+      if (this.exited || io.signal?.aborted || this.runtime.interrupted()) break;
       this.env.set(variable, value);
       code = await this.#list(body, io);
     }
@@ -244,7 +244,7 @@ export class ShellSession implements ShellContext {
     let code = 0;
     for (let round = 0; round < MAX_LOOP_ROUNDS; round++) {
       await yieldToHost(io);
-      if (this.exited || io.signal?.aborted) return code;
+      if (this.exited || io.signal?.aborted || this.runtime.interrupted()) return code;
       const test = await this.#list(condition, io);
       if ((test === 0) === until) return code;
       code = await this.#list(body, io);

@@ -75,6 +75,7 @@ export function seedRuntime(
     kubectlLog: [],
     emit: () => {},
     onEdit: undefined,
+    interrupted: () => false,
     wait: async () => {},
   } as unknown as Runtime;
 }

@@ -27,6 +27,7 @@ export function podRuntime(cluster: Cluster, logs = new PodLogStore()): Runtime 
     random,
     logs,
     emit: () => {},
+    interrupted: () => false,
     async wait(ms: number) {
       cluster.advance(ms);
     },
