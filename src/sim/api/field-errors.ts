@@ -39,24 +39,56 @@ export function formatFieldError(error: FieldError): string {
   return `${error.field}: ${fieldErrorBody(error)}`;
 }
 
-/** A bad value printed as given: Go's `%#v` of a struct, which only the caller can spell. */
+/** A bad value the caller already rendered, for a Go struct whose JSON field order only it knows. */
 export class GoValue {
   constructor(readonly text: string) {}
 }
 
-/** Go's %q for strings, %d for numbers, %v for the rest, as errors.go prints a bad value. */
+/**
+ * The bad value as apimachinery 1.34+ renders it (errors.go ErrorBody): Go's `%v` for numbers and
+ * booleans, `%q` for strings, and `json.Marshal` for everything else (slices, maps, nil, structs).
+ */
 function formatBadValue(value: unknown): string {
   if (value instanceof GoValue) return value.text;
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'string') return goQuote(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value))
-    return `[]${typeof value[0] === 'number' ? 'int32' : 'string'}{${value.map(formatBadValue).join(', ')}}`;
+  return goJson(value);
+}
+
+/** Go's encoding/json: map keys sorted, and `<`, `>`, `&`, U+2028, U+2029 escaped as it does for HTML safety. */
+export function goJson(value: unknown): string {
+  if (value instanceof GoValue) return value.text;
+  if (value === null || value === undefined) return 'null';
+  if (Array.isArray(value)) return `[${value.map(goJson).join(',')}]`;
   if (typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1));
-    return `map[string]string{${entries.map(([k, v]) => `${JSON.stringify(k)}:${formatBadValue(v)}`).join(', ')}}`;
+    return `{${entries.map(([k, v]) => `${goJson(k)}:${goJson(v)}`).join(',')}}`;
   }
-  return JSON.stringify(value);
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+const GO_ESCAPES: Record<string, string> = {
+  '\x07': '\\a',
+  '\b': '\\b',
+  '\f': '\\f',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+  '\v': '\\v',
+  '\\': '\\\\',
+  '"': '\\"',
+};
+
+/** Go's strconv.Quote (what `%q` prints) for the ASCII control characters a learner can type. */
+function goQuote(text: string): string {
+  const body = text.replace(
+    /[\x00-\x1f\x7f\\"]/g,
+    (c) => GO_ESCAPES[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  );
+  return `"${body}"`;
 }
 
 export const fieldErrors = {

@@ -3,7 +3,7 @@
  * ValidateServiceUpdate), in the same order, so that a learner's mistake gets the API server's
  * own list of errors.
  */
-import { fieldErrors, GoValue, type FieldError } from '../field-errors.ts';
+import { fieldErrors, goJson, GoValue, type FieldError } from '../field-errors.ts';
 import type { KubeObject, Service, ServicePort } from '../types.ts';
 import { isDNS1035Label, isDNS1123Label, isDNS1123Subdomain } from './names.ts';
 import { validateLabels } from './labels.ts';
@@ -259,9 +259,12 @@ export function validateServiceUpdate(service: ServiceObject, old: ServiceObject
   return [...errors, ...validateService(service)];
 }
 
-/** `%#v` of the core.ServicePort key the duplicate-port check uses (only protocol and port set). */
+/**
+ * json.Marshal of the core.ServicePort key the duplicate-port check uses (only protocol and port set):
+ * internal types carry no json tags, so the Go field names print; IntOrString marshals as its int.
+ */
 function goServicePortKey(port: ServicePort): GoValue {
   return new GoValue(
-    `core.ServicePort{Name:"", Protocol:"${port.protocol}", AppProtocol:(*string)(nil), Port:${port.port}, TargetPort:intstr.IntOrString{Type:0, IntVal:0, StrVal:""}, NodePort:0}`,
+    `{"Name":"","Protocol":${goJson(port.protocol)},"AppProtocol":null,"Port":${port.port},"TargetPort":0,"NodePort":0}`,
   );
 }

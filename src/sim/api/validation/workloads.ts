@@ -2,7 +2,7 @@
  * Deployment and ReplicaSet validation (pkg/apis/apps/validation): a selector that is present,
  * not empty, matches the template's labels and never changes; replicas not negative.
  */
-import { fieldErrors, GoValue, type FieldError } from '../field-errors.ts';
+import { fieldErrors, goJson, GoValue, type FieldError } from '../field-errors.ts';
 import type { KubeObject, LabelSelector, PodSpec } from '../types.ts';
 import { isDNS1123Subdomain } from './names.ts';
 import { validateLabels } from './labels.ts';
@@ -65,24 +65,24 @@ export function validateWorkloadUpdate(
   const selector = (object['spec'] as WorkloadSpec | undefined)?.selector;
   const oldSelector = (old['spec'] as WorkloadSpec | undefined)?.selector;
   if (JSON.stringify(selector ?? null) !== JSON.stringify(oldSelector ?? null)) {
-    errors.push(fieldErrors.invalid('spec.selector', goLabelSelector(selector ?? {}), 'field is immutable'));
+    errors.push(
+      fieldErrors.invalid('spec.selector', selector ? goLabelSelector(selector) : null, 'field is immutable'),
+    );
   }
   return [...errors, ...validateWorkload(object, kind)];
 }
 
-/** Go's `%#v` of a v1.LabelSelector, as the server prints it in these errors. */
+/** json.Marshal of a *metav1.LabelSelector: struct field order, empty fields omitted (omitempty). */
 function goLabelSelector(selector: LabelSelector): GoValue {
-  const labels = Object.entries(selector.matchLabels ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
-  const matchLabels = selector.matchLabels
-    ? `map[string]string{${labels.map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(', ')}}`
-    : 'map[string]string(nil)';
-  const expressions = selector.matchExpressions
-    ? `[]v1.LabelSelectorRequirement{${selector.matchExpressions
-        .map(
-          (e) =>
-            `v1.LabelSelectorRequirement{Key:${JSON.stringify(e.key)}, Operator:${JSON.stringify(e.operator)}, Values:[]string{${(e.values ?? []).map((v) => JSON.stringify(v)).join(', ')}}}`,
-        )
-        .join(', ')}}`
-    : '[]v1.LabelSelectorRequirement(nil)';
-  return new GoValue(`v1.LabelSelector{MatchLabels:${matchLabels}, MatchExpressions:${expressions}}`);
+  const fields: string[] = [];
+  if (Object.keys(selector.matchLabels ?? {}).length > 0)
+    fields.push(`"matchLabels":${goJson(selector.matchLabels)}`);
+  if ((selector.matchExpressions ?? []).length > 0) {
+    const expressions = (selector.matchExpressions ?? []).map((e) => {
+      const values = (e.values ?? []).length > 0 ? `,"values":${goJson(e.values)}` : '';
+      return `{"key":${goJson(e.key)},"operator":${goJson(e.operator)}${values}}`;
+    });
+    fields.push(`"matchExpressions":[${expressions.join(',')}]`);
+  }
+  return new GoValue(`{${fields.join(',')}}`);
 }

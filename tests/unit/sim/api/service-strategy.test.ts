@@ -118,7 +118,7 @@ describe('Service strategy', () => {
       text = formatStatusError(error as StatusError);
     }
     expect(text).toBe(
-      'The Service "web" is invalid: spec.clusterIPs[0]: Invalid value: []string{"10.96.0.50"}: may not change once set',
+      'The Service "web" is invalid: spec.clusterIPs[0]: Invalid value: ["10.96.0.50"]: may not change once set',
     );
   });
 

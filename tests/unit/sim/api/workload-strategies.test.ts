@@ -111,7 +111,7 @@ describe('Deployment strategy', () => {
     expect(
       refusal(() => cluster.api.create('deployments', deployment({ app: 'webapp' }, { app: 'web' }))),
     ).toBe(
-      'The Deployment "web" is invalid: spec.template.metadata.labels: Invalid value: map[string]string{"app":"webapp"}: `selector` does not match template `labels`',
+      'The Deployment "web" is invalid: spec.template.metadata.labels: Invalid value: {"app":"webapp"}: `selector` does not match template `labels`',
     );
   });
 
@@ -120,7 +120,7 @@ describe('Deployment strategy', () => {
     cluster.api.create('deployments', deployment({ app: 'web', tier: 'front' }, { app: 'web' }));
     const changed = deployment({ app: 'web', tier: 'front' }, { tier: 'front' });
     expect(refusal(() => cluster.api.update('deployments', changed))).toBe(
-      'The Deployment "web" is invalid: spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string{"tier":"front"}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: field is immutable',
+      'The Deployment "web" is invalid: spec.selector: Invalid value: {"matchLabels":{"tier":"front"}}: field is immutable',
     );
   });
 });

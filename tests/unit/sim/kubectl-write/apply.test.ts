@@ -88,7 +88,7 @@ describe('kubectl apply changes the cluster as a three-way merge', () => {
     cluster.fs.write('svc.yaml', service('').replace('spec:\n', 'spec:\n  clusterIP: 10.96.0.5\n'));
     const result = await cluster.exec('kubectl apply -f svc.yaml');
     expect(result.stderr).toMatch(
-      /^The Service "api" is invalid: spec\.clusterIPs\[0\]: Invalid value: \[\]string\{"10\.96\.0\.5"\}: may not change once set|^The Service "api" is invalid: spec\.clusterIP: Invalid value: "10\.96\.0\.5": field is immutable/,
+      /^The Service "api" is invalid: spec\.clusterIPs\[0\]: Invalid value: \["10\.96\.0\.5"\]: may not change once set|^The Service "api" is invalid: spec\.clusterIP: Invalid value: "10\.96\.0\.5": field is immutable/,
     );
     expect(result.exitCode).toBe(1);
   });
