@@ -28,6 +28,7 @@ import { rolloutCommand } from './rollout.ts';
 import { waitCommand } from './wait.ts';
 import { editCommand } from './edit.ts';
 import { portForwardCommand } from './port-forward.ts';
+import { eventsCommand } from './events.ts';
 
 export const COMMANDS: readonly KubectlCommand[] = [
   createCommand,
@@ -45,6 +46,7 @@ export const COMMANDS: readonly KubectlCommand[] = [
   logsCommand,
   execCommand,
   portForwardCommand,
+  eventsCommand,
   applyCommand,
   patchCommand,
   waitCommand,
