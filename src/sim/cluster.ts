@@ -14,6 +14,7 @@ import { ControllerManager } from './controllers/manager.ts';
 import { createControllers } from './controllers/index.ts';
 import { VirtualFs } from './shell/vfs.ts';
 import { PodLogStore } from './net/logs.ts';
+import { PodIPAllocator } from './controllers/pod-ip.ts';
 import { runShell } from './shell/shell.ts';
 import { httpRequest } from './net/http.ts';
 import { completeLine } from './shell/completion.ts';
@@ -42,6 +43,8 @@ interface SavedState {
   nodePorts: number[];
   fs: ReturnType<VirtualFs['snapshot']>;
   logs: ReturnType<PodLogStore['snapshot']>;
+  /** Absent in snapshots taken before pod IPs were round-robin: IPAM then starts at the range start. */
+  podIPs?: ReturnType<PodIPAllocator['snapshot']>;
   history: string[];
   kubectlLog: Runtime['kubectlLog'];
   kubeconfig: KubeconfigState;
@@ -67,10 +70,12 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     () => (BigInt(clock.now()) * 1_000_000n + BigInt(random.int(1_000_000))).toString(16),
   );
   const logs = new PodLogStore();
+  const podIPs = new PodIPAllocator();
   const controllerContext = {
     api,
     events,
     logs,
+    podIPs,
     random,
     now: () => clock.now(),
     timestamp: () => clock.timestamp(),
@@ -154,6 +159,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     context.nodePorts.restore(state.nodePorts);
     fs.restore(state.fs);
     logs.restore(state.logs);
+    podIPs.restore(state.podIPs ?? {});
     runtime.history = [...state.history];
     runtime.kubectlLog = structuredClone(state.kubectlLog ?? []);
     runtime.kubeconfig = structuredClone(state.kubeconfig);
@@ -198,6 +204,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
         nodePorts: context.nodePorts.snapshot(),
         fs: fs.snapshot(),
         logs: logs.snapshot(),
+        podIPs: podIPs.snapshot(),
         history: [...runtime.history],
         kubectlLog: structuredClone(runtime.kubectlLog),
         kubeconfig: structuredClone(runtime.kubeconfig),

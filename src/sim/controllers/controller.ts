@@ -7,12 +7,15 @@
 import type { ApiServer } from '../api/apiserver.ts';
 import type { EventRecorder } from './events.ts';
 import type { PodLogStore } from '../net/logs.ts';
+import type { PodIPAllocator } from './pod-ip.ts';
 import type { SeededRandom } from '../random.ts';
 
 export interface ControllerContext {
   api: ApiServer;
   events: EventRecorder;
   logs: PodLogStore;
+  /** The host-local IPAM state of every node (which pod IP each hands out next). */
+  podIPs: PodIPAllocator;
   random: SeededRandom;
   now(): number;
   /** RFC 3339 timestamp of now, as the API server writes it. */

@@ -33,7 +33,6 @@ import {
   qosClass,
   type PodStatus,
 } from './pod-status.ts';
-import { allocatePodIP } from './pod-ip.ts';
 import { startupLogs } from '../net/images.ts';
 
 type StoredNode = Typed<Node>;
@@ -104,7 +103,7 @@ export class Kubelet implements Controller {
   #startPod(context: ControllerContext, pod: StoredPod, node: StoredNode): void {
     const now = context.timestamp();
     const hostIP = node.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '';
-    const podIP = pod.spec?.hostNetwork ? hostIP : allocatePodIP(this.#informer, node);
+    const podIP = pod.spec?.hostNetwork ? hostIP : context.podIPs.allocate(this.#informer, node);
     const statuses: ContainerStatus[] = [];
     for (const container of pod.spec?.containers ?? []) {
       statuses.push(this.#prepareContainer(context, pod, node, container));
