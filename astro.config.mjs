@@ -51,8 +51,9 @@ export default defineConfig({
     inlineStylesheets: 'never',
   },
   markdown: {
-    // Both themes are emitted as CSS variables; src/styles/code.css picks one per colour scheme.
-    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false },
+    // Both themes are emitted as CSS variables; src/styles/code.css picks one per colour scheme. github-dark's
+    // comments (#6A737D) fall under 4.5:1 on the dark code background; github-dark-default's do not.
+    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark-default' }, defaultColor: false },
   },
   vite: {
     // monaco-yaml's worker is an ES module worker.

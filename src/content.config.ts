@@ -11,7 +11,7 @@ export const collections = {
     loader: glob({
       base: './content/lessons',
       pattern: '**/*.mdx',
-      // `01-meet-the-cluster.mdx` is served as /lessons/meet-the-cluster/: the number only sorts the folder.
+      // `01-why-services.mdx` is served as /lessons/why-services/: the number only sorts the folder.
       generateId: ({ entry }) => entry.replace(/\.mdx$/, '').replace(/(^|\/)\d+-/g, '$1'),
     }),
     schema: lessonSchema,

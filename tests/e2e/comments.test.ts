@@ -10,7 +10,7 @@ import {
   type BrowserHandle,
 } from './browser.ts';
 
-const commentsPage = '/lessons/nodeport-services/comments/';
+const commentsPage = '/lessons/nodeport/comments/';
 
 /** Presses Tab until the focused element matches `selector` (and contains `text`): proves it is reachable. */
 async function tabTo(page: Page, selector: string, text = ''): Promise<void> {

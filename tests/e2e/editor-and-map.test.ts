@@ -23,7 +23,7 @@ describe.skipIf(!haveChromium)('the editor and the map', () => {
   });
 
   it('loads no Monaco on a lesson without an editor', async () => {
-    await openLesson(page, 'meet-the-cluster');
+    await openLesson(page, 'why-services');
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     await page.waitForTimeout(300);
     expect(monacoRequests).toEqual([]);
@@ -34,10 +34,11 @@ describe.skipIf(!haveChromium)('the editor and the map', () => {
   });
 
   it('loads Monaco only when the editor comes into view, and then validates against the schema', async () => {
-    await openLesson(page, 'nodeport-services');
+    await openLesson(page, 'nodeport');
     await page.getByRole('button', { name: 'Reset' }).click();
     expect(monacoRequests).toEqual([]);
-    const editor = page.locator('yaml-editor');
+    // The lesson's own editor; exercises' editors stay hidden until an exercise starts.
+    const editor = page.locator('yaml-editor').first();
     await editor.scrollIntoViewIfNeeded();
     await page.locator('yaml-editor[data-ready]').waitFor({ timeout: 20_000 });
     expect(monacoRequests.some((url) => url.includes('monaco-yaml-editor'))).toBe(true);
@@ -48,9 +49,10 @@ describe.skipIf(!haveChromium)('the editor and the map', () => {
 
     // Break the service port: the schema says it is a number.
     await editor.locator('.view-line', { hasText: 'port: 82' }).click();
-    await page.keyboard.press('End');
-    await page.keyboard.press('Backspace');
-    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Home'); // to `- port: 82`, after the indentation
+    for (let i = 0; i < '- port: '.length; i++) await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Shift+ArrowRight');
     await page.keyboard.type('eighty');
     const problems = editor.getByRole('status');
     await expect
@@ -59,11 +61,12 @@ describe.skipIf(!haveChromium)('the editor and the map', () => {
     await expect.poll(() => editor.locator('.squiggly-warning, .squiggly-error').count()).toBeGreaterThan(0);
     for (let i = 0; i < 'eighty'.length; i++) await page.keyboard.press('Backspace');
     await page.keyboard.type('82');
+    expect(await editor.locator('.view-line', { hasText: 'port: 82 #' }).count()).toBe(1);
     await expect.poll(() => problems.textContent(), { timeout: 15_000 }).toBe('');
   });
 
   it('documents a field on hover', async () => {
-    const editor = page.locator('yaml-editor');
+    const editor = page.locator('yaml-editor').first();
     const token = editor.locator('.view-line span', { hasText: /^nodePort$/ }).first();
     await token.hover();
     const hover = page.locator('.monaco-hover:not(.hidden)');
@@ -87,7 +90,7 @@ describe.skipIf(!haveChromium)('the editor and the map', () => {
     expect(words).toEqual(
       expect.arrayContaining([
         expect.stringMatching(
-          /^Service web: NodePort, ClusterIP 10\.\d+\.\d+\.\d+, port 82 → target port 80, node port 30033 on every node; forwards to web-/,
+          /^Service web: NodePort, ClusterIP 10\.\d+\.\d+\.\d+, port 82 → target port 300, node port 30033 on every node; forwards to web-/,
         ),
       ]),
     );
@@ -100,7 +103,7 @@ describe.skipIf(!haveChromium)('the editor and the map', () => {
     await expect
       .poll(() => map.getByRole('status').textContent())
       .toMatch(
-        /^Last request: .* → node worker-1 192\.168\.49\.3:30033 → service web:82 → pod web-[\w-]+:80\.$/,
+        /^Last request: .* → node worker-1 192\.168\.49\.3:30033 → service web:82 → pod web-[\w-]+:300\.$/,
       );
     const lit = await map
       .locator('[data-lit]')
@@ -126,14 +129,14 @@ describe.skipIf(!haveChromium)('kubectl edit in the editor', () => {
   });
 
   it("opens the object in the lesson's editor and applies the change when the learner saves", async () => {
-    await openLesson(page, 'nodeport-services');
+    await openLesson(page, 'nodeport');
     await page.getByRole('button', { name: 'Reset' }).click();
     await page.getByRole('button', { name: 'Apply' }).click();
     await waitForScreen(page, /service\/web created/);
     await focusTerminal(page);
     await page.keyboard.type('kubectl edit service web');
     await page.keyboard.press('Enter');
-    const editor = page.locator('yaml-editor');
+    const editor = page.locator('yaml-editor').first();
     const save = editor.getByRole('button', { name: 'Save and close' });
     await save.waitFor({ timeout: 20_000 });
     expect(await editor.locator('.file').textContent()).toMatch(/^\/tmp\/kubectl-edit-\d+\.yaml$/);

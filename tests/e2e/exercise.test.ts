@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
   axeViolations,
+  baseURL,
   collectPageErrors,
   haveChromium,
   launchBrowser,
@@ -25,7 +26,7 @@ describe.skipIf(!haveChromium)('an exercise on its lesson page', () => {
   });
 
   it('ticks the checklist as the learner works, passes on the server and keeps the progress', async () => {
-    await openLesson(page, 'nodeport-services');
+    await openLesson(page, 'nodeport');
     const exercise = page.locator('kube-exercise[data-exercise-id="nodeport-30033"]');
     await expect(
       exercise.getByRole('heading', { name: 'Open the app on node port 30033' }).count(),
@@ -34,6 +35,9 @@ describe.skipIf(!haveChromium)('an exercise on its lesson page', () => {
 
     await exercise.getByRole('button', { name: 'Start the exercise' }).click();
     await page.locator('kube-exercise[data-active]').waitFor();
+    // The exercise's own file is in an editor of its own, under the checklist.
+    const fileEditor = exercise.locator('yaml-editor[data-file="service.yaml"]');
+    expect(await fileEditor.isVisible()).toBe(true);
     await task('service').locator('.message:not([hidden])').waitFor();
     expect(await task('service').getAttribute('data-passed')).toBeNull();
     expect(await task('service').locator('.message').textContent()).toContain(
@@ -49,7 +53,7 @@ describe.skipIf(!haveChromium)('an exercise on its lesson page', () => {
     await page.locator('li[data-task="service"][data-passed]').waitFor();
     await page.locator('li[data-task="ports"][data-passed]').waitFor();
     // The ticks are announced, not only drawn.
-    expect(await exercise.getByRole('status').textContent()).toMatch(/^(Task done: .+\.|\d tasks done\.)$/);
+    expect(await exercise.locator('p.verdict').textContent()).toMatch(/^(Task done: .+\.|\d tasks done\.)$/);
     expect(await page.locator('li[data-task="listed"][data-passed]').count()).toBe(0);
     await run(page, 'kubectl get svc');
     for (const id of ['service', 'ports', 'endpoints', 'traffic', 'listed']) {
@@ -57,7 +61,7 @@ describe.skipIf(!haveChromium)('an exercise on its lesson page', () => {
     }
 
     await exercise.getByRole('button', { name: 'Submit' }).click();
-    const verdict = exercise.getByRole('status');
+    const verdict = exercise.locator('p.verdict');
     await expect
       .poll(() => verdict.textContent(), { timeout: 20_000 })
       .toMatch(/^Passed: the server replayed your work and every task holds \(5 of 5 tasks, score 100%\)/);
@@ -78,8 +82,32 @@ describe.skipIf(!haveChromium)('an exercise on its lesson page', () => {
     expect(errors).toEqual([]);
   });
 
+  it("shares work done in an exercise so that it replays from the exercise's start", async () => {
+    await handle.browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+    await openLesson(page, 'nodeport');
+    await page.locator('kube-exercise[data-active]').waitFor({ timeout: 10_000 });
+    await page.locator('kube-terminal').getByRole('button', { name: 'Share' }).click();
+    await page.getByRole('status').filter({ hasText: 'Link copied' }).waitFor();
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    expect(link).toMatch(/#exercise=nodeport-30033&replay=[\w-]+$/);
+
+    const stranger = await launchBrowser();
+    try {
+      const other = await stranger.browser.newPage();
+      await other.goto(link);
+      await other
+        .locator('kube-exercise[data-exercise-id="nodeport-30033"][data-active]')
+        .waitFor({ timeout: 20_000 });
+      for (const id of ['service', 'ports', 'endpoints', 'traffic', 'listed']) {
+        await other.locator(`li[data-task="${id}"][data-passed]`).waitFor({ timeout: 20_000 });
+      }
+    } finally {
+      await stranger.close();
+    }
+  });
+
   it("starts over on Reset, and lets go when the lab's own Reset returns to the lesson", async () => {
-    await openLesson(page, 'nodeport-services');
+    await openLesson(page, 'nodeport');
     const exercise = page.locator('kube-exercise[data-exercise-id="nodeport-30033"]');
     // Still the exercise from the test before: its work is there until Reset.
     await page.locator('li[data-task="service"][data-passed]').waitFor({ timeout: 10_000 });

@@ -80,7 +80,7 @@ export default async function setup(project: TestProject) {
   await waitForServer(`${baseURL}/`, server);
   // The first API request opens the database (PGlite compiles its WASM and migrates): do it now, so
   // that no test's page load waits behind it.
-  await fetch(`${baseURL}/api/lessons/meet-the-cluster/comments`).catch(() => undefined);
+  await fetch(`${baseURL}/api/lessons/why-services/comments`).catch(() => undefined);
   project.provide('baseURL', baseURL);
 
   return async () => {

@@ -19,7 +19,7 @@ describe.skipIf(!haveChromium)('the terminal', () => {
     await handle?.close();
   });
   beforeEach(async () => {
-    await openLesson(page, 'meet-the-cluster');
+    await openLesson(page, 'why-services');
     await page.getByRole('button', { name: 'Reset' }).click();
     await page.locator('kube-terminal:not([data-busy])').waitFor();
     await focusTerminal(page);
@@ -103,18 +103,20 @@ describe.skipIf(!haveChromium)('the terminal', () => {
   });
 
   it('keeps the cluster across a reload and starts over on Reset', async () => {
-    await run(page, 'kubectl create deployment web --image=nginx --replicas=2');
-    await waitForScreen(page, /deployment.apps\/web created/);
+    await run(page, 'kubectl create deployment kept --image=nginx --replicas=2');
+    await waitForScreen(page, /deployment.apps\/kept created/);
     await page.reload();
     await page.locator('kube-terminal[data-ready]').waitFor();
     await focusTerminal(page);
     await run(page, 'kubectl get deployments');
-    await waitForScreen(page, /^web\s+\d\/2/m);
+    await waitForScreen(page, /^kept\s+\d\/2/m);
     await page.getByRole('button', { name: 'Reset' }).click();
     await page.getByRole('status').filter({ hasText: 'reset' }).waitFor();
     await focusTerminal(page);
     await run(page, 'kubectl get deployments');
-    await waitForScreen(page, /No resources found in default namespace\./);
+    // The lesson's setup again: its Deployment `web`, and no `kept`.
+    const screen = await waitForScreen(page, /^web\s+\d\/3/m);
+    expect(screen.split('kubectl get deployments').at(-1)).not.toMatch(/^kept\s/m);
   });
 
   it('shares a link that rebuilds the same cluster', async () => {

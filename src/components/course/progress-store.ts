@@ -99,6 +99,12 @@ export function syncProgress(): Promise<Progress> {
   return sync;
 }
 
+/** Syncs again now: the learner changed on this page (a restore code was redeemed). */
+export function resyncProgress(): Promise<Progress> {
+  sync = undefined;
+  return syncProgress();
+}
+
 export async function syncProgressWith(storage: Storage, fetcher: Fetch): Promise<Progress> {
   try {
     await sendPending(storage, fetcher);

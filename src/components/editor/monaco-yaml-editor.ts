@@ -57,7 +57,7 @@ export function createYamlEditor(
 ): YamlEditorHandle {
   const editor = monaco.editor.create(element, {
     language: 'yaml',
-    theme: options.dark ? 'vs-dark' : 'vs',
+    theme: themeFor(options.dark),
     automaticLayout: true,
     minimap: { enabled: false },
     scrollBeyondLastLine: false,
@@ -66,6 +66,8 @@ export function createYamlEditor(
     insertSpaces: true,
     lineNumbersMinChars: 3,
     renderLineHighlight: 'line',
+    // On Linux the last line's number is dimmed below WCAG contrast; show it like the others.
+    renderFinalNewline: 'on',
     ariaLabel: options.label,
     accessibilitySupport: 'auto',
     quickSuggestions: { other: true, comments: false, strings: true },
@@ -122,7 +124,7 @@ export function createYamlEditor(
       if (editor.getValue() !== content) editor.getModel()?.setValue(content);
     },
     setDark(dark) {
-      monaco.editor.setTheme(dark ? 'vs-dark' : 'vs');
+      monaco.editor.setTheme(themeFor(dark));
     },
     focus: () => editor.focus(),
     dispose() {
@@ -130,4 +132,16 @@ export function createYamlEditor(
       for (const model of models.values()) model.dispose();
     },
   };
+}
+
+// vs-dark's comment green (#6A9955 on #1E1E1E) is under WCAG's 4.5:1; lessons comment their YAML.
+monaco.editor.defineTheme('kube101-dark', {
+  base: 'vs-dark',
+  inherit: true,
+  rules: [{ token: 'comment', foreground: '8FBF7F' }],
+  colors: {},
+});
+
+function themeFor(dark: boolean): string {
+  return dark ? 'kube101-dark' : 'vs';
 }

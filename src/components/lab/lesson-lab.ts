@@ -259,11 +259,11 @@ export function getLab(): Promise<LessonLab> {
       slug: host.dataset.lab!,
       seed: Number(host.dataset.labSeed ?? 1),
       setup: JSON.parse(host.dataset.labSetup ?? '[]') as string[],
+      // The lesson's editors only: an exercise's files come with its own starting cluster.
       files: Object.fromEntries(
-        [...document.querySelectorAll<HTMLElement>('yaml-editor[data-file]')].map((editor) => [
-          editor.dataset.file!,
-          editor.querySelector('.initial pre')?.textContent ?? '',
-        ]),
+        [...document.querySelectorAll<HTMLElement>('yaml-editor[data-file]')]
+          .filter((editor) => !editor.closest('kube-exercise'))
+          .map((editor) => [editor.dataset.file!, editor.querySelector('.initial pre')?.textContent ?? '']),
       ),
     });
   })();
