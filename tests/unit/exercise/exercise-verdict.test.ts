@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  describeVerdict,
-  readSubmissionAnswer,
-} from '../../../src/components/exercise/exercise-verdict.ts';
+import { describeVerdict, readSubmissionAnswer } from '../../../src/components/exercise/exercise-verdict.ts';
 import { activeExercise, setActiveExercise } from '../../../src/components/exercise/active-exercise.ts';
 
 const answer = {
