@@ -15,6 +15,10 @@ import { findPort, hasSelector, selectedPods, ServiceWorkQueue, type StoredServi
 type StoredSlice = Typed<EndpointSlice>;
 type Endpoint = EndpointSlice['endpoints'][number];
 type Port = NonNullable<EndpointSlice['ports']>[number];
+interface SliceContent {
+  endpoints: Endpoint[] | null;
+  ports: Port[] | null;
+}
 
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 const MANAGED_BY = 'endpointslice.kubernetes.io/managed-by';
@@ -91,6 +95,7 @@ export class EndpointSliceController implements Controller {
       writes.set(slice, { endpoints, ports: group.ports });
     }
     // New endpoints fill slices with room, then new slices.
+    const toCreate: SliceContent[] = [];
     for (const [portsKey, group] of desired) {
       const pending = [...group.endpoints.values()];
       for (const [slice, content] of writes) {
@@ -99,34 +104,36 @@ export class EndpointSliceController implements Controller {
           content.endpoints.push(pending.shift() as Endpoint);
         if (content.endpoints.length > 0) keep.add(slice);
       }
-      while (pending.length > 0) {
-        const endpoints = pending.splice(0, MAX_ENDPOINTS_PER_SLICE);
-        this.#create(context, service, labels, endpoints, group.ports, now);
-      }
+      while (pending.length > 0)
+        toCreate.push({ endpoints: pending.splice(0, MAX_ENDPOINTS_PER_SLICE), ports: group.ports });
     }
     for (const [slice, content] of writes) if (content.endpoints.length > 0) keep.add(slice);
-    let needPlaceholder = desired.size === 0 || [...desired.values()].every((g) => g.total === 0);
+    const toUpdate: [StoredSlice, SliceContent][] = [];
+    const toDelete: StoredSlice[] = [];
     for (const slice of existing) {
       const content = writes.get(slice);
-      if (keep.has(slice) && content) {
-        this.#update(context, slice, labels, content.endpoints, content.ports, now);
-        continue;
-      }
-      if (needPlaceholder) {
-        this.#update(context, slice, labels, null, null, now);
-        needPlaceholder = false;
-        continue;
-      }
-      context.api.delete('endpointslices', namespace, slice.metadata.name);
+      if (keep.has(slice) && content) toUpdate.push([slice, content]);
+      else toDelete.push(slice);
     }
-    if (needPlaceholder) this.#create(context, service, labels, null, null, now);
+    // When no slice would otherwise exist, a placeholder; one already there is left alone.
+    if (existing.length === toDelete.length && toCreate.length === 0) {
+      const only = toDelete[0];
+      if (toDelete.length === 1 && only && isPlaceholder(only, labels)) toDelete.length = 0;
+      else toCreate.push({ endpoints: null, ports: null });
+    }
+    // finalize: a slice to create takes the place (and name) of a slice that would be deleted.
+    while (toCreate.length > 0 && toDelete.length > 0)
+      toUpdate.push([toDelete.shift() as StoredSlice, toCreate.pop() as SliceContent]);
+    for (const content of toCreate)
+      this.#create(context, service, labels, content.endpoints, content.ports, now);
+    for (const [slice, content] of toUpdate)
+      this.#update(context, slice, labels, content.endpoints, content.ports, now);
+    for (const slice of toDelete) context.api.delete('endpointslices', namespace, slice.metadata.name);
   }
 
   /** Endpoints by pod uid, grouped by the ports they resolve to. */
-  #desired(
-    service: StoredService,
-  ): Map<string, { ports: Port[]; endpoints: Map<string, Endpoint>; total: number }> {
-    const groups = new Map<string, { ports: Port[]; endpoints: Map<string, Endpoint>; total: number }>();
+  #desired(service: StoredService): Map<string, { ports: Port[]; endpoints: Map<string, Endpoint> }> {
+    const groups = new Map<string, { ports: Port[]; endpoints: Map<string, Endpoint> }>();
     const publishNotReady = service.spec?.publishNotReadyAddresses === true;
     for (const pod of selectedPods(this.#informer, service)) {
       const ports: Port[] = [];
@@ -143,11 +150,10 @@ export class EndpointSliceController implements Controller {
       const portsKey = JSON.stringify(ports);
       let group = groups.get(portsKey);
       if (!group) {
-        group = { ports, endpoints: new Map(), total: 0 };
+        group = { ports, endpoints: new Map() };
         groups.set(portsKey, group);
       }
       group.endpoints.set(pod.metadata.uid ?? '', endpoint(pod, publishNotReady));
-      group.total++;
     }
     return groups;
   }
@@ -201,6 +207,15 @@ export class EndpointSliceController implements Controller {
     } as KubeObject;
     context.api.store.put('endpointslices', updated);
   }
+}
+
+/** placeholderSliceCompare: no endpoints, no ports, the service's labels. */
+function isPlaceholder(slice: StoredSlice, labels: Record<string, string>): boolean {
+  return (
+    (slice.endpoints ?? []).length === 0 &&
+    (slice.ports ?? []).length === 0 &&
+    JSON.stringify(slice.metadata.labels ?? {}) === JSON.stringify(labels)
+  );
 }
 
 function sliceLabels(service: StoredService): Record<string, string> {
