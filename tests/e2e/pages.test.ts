@@ -187,13 +187,13 @@ describe.skipIf(!haveChromium)('on a phone', () => {
     const palette = page.getByRole('group', { name: 'Tap a command to put it at the prompt' });
     await palette.scrollIntoViewIfNeeded();
     await page.locator('kube-terminal[data-ready]').waitFor({ timeout: 20_000 });
-    await palette.getByRole('button', { name: 'kubectl get pods -o wide' }).tap();
+    await palette.getByRole('button', { name: 'kubectl get deployments' }).tap();
     await expect
       .poll(() => page.locator('kube-terminal .xterm-rows').textContent())
-      .toContain('$ kubectl get pods -o wide');
+      .toContain('$ kubectl get deployments');
     await page.getByRole('button', { name: 'Run ⏎' }).tap();
     await expect
       .poll(() => page.locator('kube-terminal .xterm-rows').textContent(), { timeout: 10_000 })
-      .toContain('NOMINATED NODE');
+      .toContain('UP-TO-DATE');
   });
 });
