@@ -79,6 +79,12 @@ async function runInteractive(cluster: Cluster): Promise<void> {
   });
   let running: AbortController | undefined;
   let pending = '';
+  // Piped input can end while a command still runs (a `sleep`): the lines already read still run,
+  // but the closed interface must not be prompted again.
+  let closed = false;
+  rl.once('close', () => {
+    closed = true;
+  });
   let lastTick = Date.now();
   rl.on('SIGINT', () => {
     if (running) {
@@ -99,8 +105,10 @@ async function runInteractive(cluster: Cluster): Promise<void> {
   for await (const line of rl) {
     pending = pending === '' ? line : `${pending}\n${line}`;
     if (needsMoreInput(pending)) {
-      rl.setPrompt('> ');
-      rl.prompt();
+      if (!closed) {
+        rl.setPrompt('> ');
+        rl.prompt();
+      }
       continue;
     }
     const command = pending;
@@ -125,6 +133,7 @@ async function runInteractive(cluster: Cluster): Promise<void> {
     });
     clearInterval(ticker);
     running = undefined;
+    if (closed) continue;
     rl.resume();
     rl.setPrompt(prompt(cluster));
     rl.prompt();

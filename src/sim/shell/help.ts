@@ -17,7 +17,7 @@ Shell syntax: 'single' and "double" quotes, $VAR, $(command), $((1+2)), {1..5}, 
 && ||, ;, redirections > >> 2>&1 < and here-documents (cat <<EOF > svc.yaml),
 for, while and if.
 
-Inside the cluster: kubectl exec POD -- curl http://web:82, or
+Inside the cluster: kubectl exec deploy/web -- wget -qO- http://web:82, or
   kubectl run tmp --rm -it --image=busybox --restart=Never -- wget -qO- http://web:82
 `;
 }

@@ -56,3 +56,13 @@ describe('kubesim --json', () => {
     expect(run.stderr).toBe('kubesim: --seed needs an integer, got abc\n');
   }, 30_000);
 });
+
+describe('kubesim with piped input', () => {
+  it('runs every piped line, also those after a command that waits, and exits cleanly', () => {
+    const run = kubesim([], 'sleep 1\necho after the sleep\nkubectl get pods\n');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('after the sleep\n');
+    // kubectl says this on stderr; nothing else may be there (no crash of a closed prompt).
+    expect(run.stderr).toBe('No resources found in default namespace.\n');
+  }, 30_000);
+});
