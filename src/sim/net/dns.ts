@@ -59,6 +59,11 @@ export function resolveDns(runtime: Runtime, name: string, fromNamespace: string
   return { kind: 'nxdomain', tried };
 }
 
+/** What CoreDNS answers for one name asked as is (no search path): its records, or NXDOMAIN. */
+export function lookupExact(runtime: Runtime, fqdn: string): DnsRecord[] | undefined {
+  return lookup(runtime, fqdn.toLowerCase().replace(/\.$/, ''), 0);
+}
+
 /** CoreDNS's kubernetes plugin for one fully qualified name. */
 function lookup(runtime: Runtime, fqdn: string, depth: number): DnsRecord[] | undefined {
   const suffix = `.svc.${CLUSTER_DOMAIN}`;

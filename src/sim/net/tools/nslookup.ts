@@ -3,8 +3,8 @@
  * on the workstation (whose resolver knows no cluster names).
  */
 import type { ShellCommand } from '../../shell/command.ts';
-import { resolveDns } from '../dns.ts';
-import { CLUSTER_DNS_IP } from '../addresses.ts';
+import { lookupExact, resolveDns, searchDomains } from '../dns.ts';
+import { CLUSTER_DNS_IP, isIpv4 } from '../addresses.ts';
 
 export const nslookup: ShellCommand = (args, io, shell) => {
   const name = args.find((a) => !a.startsWith('-'));
@@ -31,17 +31,37 @@ export const nslookup: ShellCommand = (args, io, shell) => {
     return 0;
   }
   io.stdout(`Server:\t\t${CLUSTER_DNS_IP}\nAddress:\t${CLUSTER_DNS_IP}:53\n\n`);
-  if (result.kind === 'nxdomain') {
-    // busybox asks every search domain for A and AAAA and reports each refusal.
-    for (const tried of result.tried) io.stdout(`** server can't find ${tried}: NXDOMAIN\n\n`);
-    return 1;
+  if (isIpv4(name) || name === 'localhost') return answerLiteral(result, io);
+  // add_query_with_search: a name with a dot is asked as is; a name without one under each search
+  // domain (never bare). A queries first, then AAAA; each reply prints as it comes, then a blank line.
+  const names = name.includes('.')
+    ? [name]
+    : searchDomains(origin.kind === 'pod' ? origin.namespace : 'default').map((d) => `${name}.${d}`);
+  let exitCode = 0;
+  for (const type of ['A', 'AAAA'] as const) {
+    for (const asked of names) {
+      const records = lookupExact(shell.runtime, asked);
+      if (!records) {
+        io.stdout(`** server can't find ${asked}: NXDOMAIN\n\n`);
+        exitCode = 1;
+        continue;
+      }
+      // CoreDNS answers cluster names with the aa bit: no "Non-authoritative answer:". An AAAA
+      // question gets the CNAME alone (NODATA for the address), which prints nothing but the blank line.
+      for (const record of records) {
+        if (record.type === 'CNAME') io.stdout(`${record.name}\tcanonical name = ${record.target}\n`);
+        else if (type === 'A') io.stdout(`Name:\t${record.name}\nAddress: ${record.address}\n`);
+      }
+      io.stdout('\n');
+    }
   }
-  for (const record of result.records) {
-    if (record.type === 'CNAME') io.stdout(`${record.name}\tcanonical name = ${record.target}\n`);
-  }
-  for (const record of result.records) {
-    if (record.type === 'A') io.stdout(`Name:\t${record.name}\nAddress: ${record.address}\n`);
-  }
+  return exitCode;
+};
+
+/** An address or localhost: answered without asking the search path (the simulator has no PTR zone). */
+function answerLiteral(result: ReturnType<typeof resolveDns>, io: Parameters<ShellCommand>[1]): number {
+  if (result.kind === 'nxdomain') return 1;
+  for (const address of result.addresses) io.stdout(`Name:\t${result.name}\nAddress: ${address}\n`);
   io.stdout('\n');
   return 0;
-};
+}
