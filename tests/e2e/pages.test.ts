@@ -21,7 +21,7 @@ const lessons = [
   'troubleshooting',
   'final-project',
 ];
-const pages = ['/', '/lessons/', ...lessons.map((slug) => `/lessons/${slug}/`), '/progress/', '/404'];
+const pages = ['/', '/lessons/', ...lessons.map((slug) => `/lessons/${slug}/`), '/glossary/', '/progress/', '/404'];
 
 describe.skipIf(!haveChromium)('reading the course', () => {
   let handle: BrowserHandle;

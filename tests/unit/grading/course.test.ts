@@ -50,7 +50,8 @@ describe('the course', () => {
         ),
       ),
     );
-    expect(threaded.length).toBeGreaterThanOrEqual(9);
+    // Lessons 3, 5, 6, 7, 8 and 9 use it; lessons 1, 2 and 4 come before node ports are taught.
+    expect(threaded.length).toBeGreaterThanOrEqual(8);
   });
 
   it('gives each exercise its own seed', () => {
