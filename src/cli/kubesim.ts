@@ -58,6 +58,7 @@ async function runJson(cluster: Cluster): Promise<void> {
 }
 
 function prompt(cluster: Cluster): string {
+  if (cluster.podPrompt !== undefined) return cluster.podPrompt;
   const cwd =
     cluster.cwd === HOME
       ? '~'

@@ -99,4 +99,9 @@ export interface Cluster {
   onEdit?: (path: string) => Promise<void>;
   /** Workstation name shown in the prompt and the shell's working directory. */
   readonly cwd: string;
+  /**
+   * The prompt of a pod's shell the terminal is attached to (`kubectl exec -it POD -- sh`,
+   * `kubectl run -it --image=busybox -- sh`): `/ # ` for busybox. Undefined on the workstation.
+   */
+  readonly podPrompt: string | undefined;
 }

@@ -3,6 +3,7 @@
  * controllers, workstation shell) and implements the public `Cluster` interface over them.
  */
 import { VirtualClock, CLUSTER_EPOCH_MS } from './clock.ts';
+import { attachedPrompt } from './shell/attachment.ts';
 import { SeededRandom } from './random.ts';
 import { ObjectStore, type StoreSnapshot } from './api/store.ts';
 import { ApiServer } from './api/apiserver.ts';
@@ -227,6 +228,9 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     },
     set onEdit(handler) {
       runtime.onEdit = handler;
+    },
+    get podPrompt() {
+      return attachedPrompt(runtime);
     },
     get cwd() {
       return fs.cwd;

@@ -79,8 +79,9 @@ export class LineEditor {
     this.#columns = Math.max(columns, 2);
   }
 
-  /** A fresh prompt, after a command finished (or at start). */
-  prompt(): string {
+  /** A fresh prompt, after a command finished (or at start); `text` replaces the prompt from now on. */
+  prompt(text?: string): string {
+    if (text !== undefined) this.#prompt = text;
     this.#lines = [];
     this.#buffer = '';
     this.#cursor = 0;

@@ -11,6 +11,8 @@ export interface SessionShell {
     options: { onStdout: (chunk: string) => void; onStderr: (chunk: string) => void; signal: AbortSignal },
   ): Promise<{ exitCode: number }>;
   complete(line: string, cursor: number): { from: number; items: string[] };
+  /** The prompt of a pod's shell the learner is in, if any (`/ # `); the workstation's otherwise. */
+  podPrompt?(): string | undefined;
 }
 
 export interface SessionOptions {
@@ -132,6 +134,7 @@ export class TerminalSession {
     // Output that did not end its line would otherwise share the row with the prompt.
     if (!this.#atLineStart) this.#options.write('\r\n');
     this.#atLineStart = true;
-    this.#options.write(this.editor.prompt());
+    const inPod = this.#options.shell.podPrompt?.();
+    this.#options.write(this.editor.prompt(inPod === undefined ? prompt : `\x1b[1m${inPod}\x1b[0m`));
   }
 }
