@@ -9,19 +9,19 @@ import {
   launchBrowser,
   type BrowserHandle,
 } from './browser.ts';
+import { loadLessonsFromDisk } from '../../src/cli/lesson-files.ts';
 
-const lessons = [
-  'why-services',
-  'labels-and-selectors',
-  'three-ports',
-  'clusterip',
-  'nodeport',
-  'loadbalancer',
-  'creating-services',
-  'troubleshooting',
-  'final-project',
+const lessons = loadLessonsFromDisk()
+  .sort((a, b) => a.data.order - b.data.order)
+  .map((lesson) => lesson.slug);
+const pages = [
+  '/',
+  '/lessons/',
+  ...lessons.map((slug) => `/lessons/${slug}/`),
+  '/glossary/',
+  '/progress/',
+  '/404',
 ];
-const pages = ['/', '/lessons/', ...lessons.map((slug) => `/lessons/${slug}/`), '/glossary/', '/progress/', '/404'];
 
 describe.skipIf(!haveChromium)('reading the course', () => {
   let handle: BrowserHandle;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeVerdict, readSubmissionAnswer } from '../../../src/components/exercise/exercise-verdict.ts';
 import { activeExercise, setActiveExercise } from '../../../src/components/exercise/active-exercise.ts';
+import { memoryStorage } from '../helpers/memory-storage.ts';
 
 const answer = {
   id: 'f3c1',
@@ -57,20 +58,6 @@ describe("the server's verdict", () => {
 });
 
 describe('the exercise the lab works on', () => {
-  function memoryStorage(): Storage {
-    const items = new Map<string, string>();
-    return {
-      get length() {
-        return items.size;
-      },
-      clear: () => items.clear(),
-      getItem: (key) => items.get(key) ?? null,
-      key: (index) => [...items.keys()][index] ?? null,
-      removeItem: (key) => void items.delete(key),
-      setItem: (key, value) => void items.set(key, value),
-    };
-  }
-
   it('is kept per lesson and forgotten when the lab leaves it', () => {
     const storage = memoryStorage();
     expect(activeExercise('nodeport', storage)).toBeUndefined();

@@ -9,20 +9,7 @@ import {
   recordExerciseResult,
   syncProgressWith,
 } from '../../../src/components/course/progress-store.ts';
-
-function memoryStorage(): Storage {
-  const items = new Map<string, string>();
-  return {
-    get length() {
-      return items.size;
-    },
-    clear: () => items.clear(),
-    getItem: (key) => items.get(key) ?? null,
-    key: (index) => [...items.keys()][index] ?? null,
-    removeItem: (key) => void items.delete(key),
-    setItem: (key, value) => void items.set(key, value),
-  };
-}
+import { memoryStorage } from '../helpers/memory-storage.ts';
 
 type Handler = (path: string, init?: RequestInit) => Response;
 function fakeServer(handler: Handler) {
