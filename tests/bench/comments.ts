@@ -3,7 +3,7 @@
  * lesson's first page of comments (60 threads with replies), on loopback against the built Astro
  * server (`dist/server/entry.mjs`, PGlite in a fresh DATA_DIR, or PostgreSQL with BENCH_DATABASE_URL).
  * Then posts/s: writes are rate-limited on the real server (a few per learner per minute), so they are
- * measured on the same handlers behind a plain node:http server (tests/db/helpers/comments-server.ts)
+ * measured on the same handlers behind a plain node:http server (tests/db/helpers/api-server.ts)
  * with the limits lifted; every post renders Markdown and commits one row.
  * `npm run bench:comments` (add `-- --no-build` to reuse dist/). Exits non-zero when a budget is broken.
  */
@@ -148,7 +148,7 @@ try {
 // Posts, through the same handlers with the rate limits lifted.
 const writes = await seededDatabase();
 const writePort = await freePort();
-const handlers = spawn(process.execPath, ['--import', 'tsx', 'tests/db/helpers/comments-server.ts'], {
+const handlers = spawn(process.execPath, ['--import', 'tsx', 'tests/db/helpers/api-server.ts'], {
   env: {
     ...process.env,
     ...writes.env,
