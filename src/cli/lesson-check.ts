@@ -37,6 +37,10 @@ export function structureProblems(
       `<Exercise id> in the text [${placed.map((part) => part.id).join(', ')}] should be [${own.join(', ')}], each once, in that order`,
     );
   }
+  const editorFiles = new Map<string, number>();
+  for (const part of lesson.parts) {
+    if (part.kind === 'file' && !editorFiles.has(part.path)) editorFiles.set(part.path, part.line);
+  }
   for (const part of lesson.parts) {
     if (part.kind === 'not-runnable' && !/<[a-z-]+>/i.test(part.text)) {
       at(
@@ -46,6 +50,10 @@ export function structureProblems(
     }
     if (part.kind === 'diagram' && !existsSync(join(diagramsDir, `${part.name}.svg`))) {
       at(part.line, `<Diagram name="${part.name}"> but content/diagrams/${part.name}.svg does not exist`);
+    }
+    if (part.kind === 'file' && editorFiles.get(part.path) !== part.line) {
+      // The page opens an editor on what the file holds: a second one would show the first's content.
+      at(part.line, `a second <YamlEditor file="${part.path}">: give each editor a file of its own`);
     }
     if (part.kind === 'file' && !/^[\w.-]+\.ya?ml$/.test(part.path)) {
       at(part.line, `<YamlEditor file="${part.path}">: give a file name such as web-service.yaml`);

@@ -22,8 +22,8 @@ describe.skipIf(!haveChromium)('the editor and the map', () => {
     await handle?.close();
   });
 
-  it('loads no Monaco on a lesson without an editor', async () => {
-    await openLesson(page, 'why-services');
+  it('loads no Monaco on a lesson whose only editors belong to exercises not started', async () => {
+    await openLesson(page, 'clusterip');
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     await page.waitForTimeout(300);
     expect(monacoRequests).toEqual([]);

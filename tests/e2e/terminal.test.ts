@@ -129,7 +129,8 @@ describe.skipIf(!haveChromium)('the terminal', () => {
     const stranger = await handle.browser.newPage();
     await stranger.goto(link);
     await stranger.locator('kube-terminal[data-ready]').waitFor({ timeout: 20_000 });
-    await waitForScreen(stranger, /Rebuilt from a shared link: 1 step replayed\./);
+    // The lesson's editor file, then the command.
+    await waitForScreen(stranger, /Rebuilt from a shared link: 2 steps replayed\./);
     expect(stranger.url()).not.toContain('#replay=');
     await focusTerminal(stranger);
     await run(stranger, 'kubectl get deployments');

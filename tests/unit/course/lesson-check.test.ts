@@ -1,0 +1,40 @@
+/** What `npm run lesson -- check` tells an author about a lesson that would mislead a learner. */
+import { describe, expect, it } from 'vitest';
+import { parseLesson } from '../../../src/cli/lesson-files.ts';
+import { outputProblems, structureProblems } from '../../../src/cli/lesson-check.ts';
+
+const frontmatter = '---\ntitle: A lesson\ndescription: What the learner will do here.\norder: 1\n---\n';
+const fence = '```';
+
+describe('checking a lesson', () => {
+  it('shows where the output a lesson prints differs from what the terminal prints', async () => {
+    const lesson = parseLesson(
+      'content/lessons/01-a-lesson.mdx',
+      `${frontmatter}\n${fence}sh\necho hello\n${fence}\n\n${fence}text\nhallo\n${fence}\n`,
+    );
+    expect(await outputProblems(lesson)).toEqual([
+      'content/lessons/01-a-lesson.mdx:11: after `echo hello` the lesson shows\n    | hallo\nbut the terminal prints\n    | hello',
+    ]);
+  });
+
+  it('takes output only from a block right after the commands, with no prose between', async () => {
+    const lesson = parseLesson(
+      'content/lessons/01-a-lesson.mdx',
+      `${frontmatter}\n${fence}sh\necho hello\n${fence}\n\nSome prose.\n\n${fence}text\nanything\n${fence}\n`,
+    );
+    expect(await outputProblems(lesson)).toEqual([]);
+  });
+
+  it('refuses two editors on one file and shell blocks the terminal cannot run', () => {
+    const editor = (content: string) =>
+      `<YamlEditor file="web.yaml">\n\n${fence}yaml\n${content}\n${fence}\n\n</YamlEditor>\n`;
+    const lesson = parseLesson(
+      'content/lessons/01-a-lesson.mdx',
+      `${frontmatter}\n${editor('kind: Service')}\n${editor('kind: Pod')}\n${fence}sh\nkubctl get pods\n${fence}\n`,
+    );
+    expect(structureProblems(lesson, [])).toEqual([
+      'content/lessons/01-a-lesson.mdx:15: a second <YamlEditor file="web.yaml">: give each editor a file of its own',
+      'content/lessons/01-a-lesson.mdx:23: a shell block the terminal cannot run: "kubctl get pods" (only commands the terminal knows, or a template with <placeholders>)',
+    ]);
+  });
+});
