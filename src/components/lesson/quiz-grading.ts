@@ -26,3 +26,22 @@ export function gradeQuiz(answers: readonly QuizAnswer[]): QuizResult {
     (unanswered > 0 ? ` ${unanswered} not answered yet.` : right === answers.length ? ' Well done.' : '');
   return { questions, summary };
 }
+
+/**
+ * The order a question's choices are shown in: fixed for a question (the same on every build and
+ * for every learner), but not the order they are written in, where authors tend to put the right
+ * answer first.
+ */
+export function displayOrder(question: string, choices: readonly string[]): number[] {
+  const rank = (text: string): number => {
+    // FNV-1a over the question and the choice: a stable, well-spread number.
+    let hash = 0x811c9dc5;
+    for (const char of `${question}\u0000${text}`)
+      hash = Math.imul(hash ^ char.codePointAt(0)!, 0x01000193) >>> 0;
+    return hash;
+  };
+  return choices
+    .map((text, index) => ({ index, rank: rank(text) }))
+    .sort((a, b) => a.rank - b.rank)
+    .map((c) => c.index);
+}

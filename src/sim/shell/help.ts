@@ -9,7 +9,7 @@ two workers). It runs a bash-like shell:
   nslookup, ping       name lookups and ICMP as seen from here
   cat, ls, rm, cp, mv, mkdir, touch, cd, pwd      files (shared with the editor)
   vi FILE              open FILE in the page's editor
-  grep, head, tail, wc, sort, uniq, cut, awk, tr, seq, tee, base64     text filters
+  grep, head, tail, wc, sort, uniq, cut, awk, sed, tr, seq, tee, base64  text filters
   echo, printf, env, export, alias, history, clear, sleep, date, watch, which, type, test
   jobs, kill           commands started with & (kubectl port-forward svc/web 8080:82 &)
 

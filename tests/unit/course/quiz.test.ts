@@ -53,3 +53,29 @@ describe('diagrams', () => {
     expect(inline).toContain('<desc id="diagram-three-ports-desc">');
   });
 });
+
+describe("the order of a question's choices", () => {
+  it('is fixed for a question, and across the course the right answer is not always first', async () => {
+    const { displayOrder } = await import('../../../src/components/lesson/quiz-grading.ts');
+    const { loadLessonsFromDisk } = await import('../../../src/cli/lesson-files.ts');
+    const questions = loadLessonsFromDisk().flatMap((lesson) => lesson.data.quiz);
+    const positions = questions.map((q) => {
+      const order = displayOrder(
+        q.question,
+        q.choices.map((c) => c.text),
+      );
+      expect(
+        displayOrder(
+          q.question,
+          q.choices.map((c) => c.text),
+        ),
+      ).toEqual(order);
+      expect([...order].sort()).toEqual(q.choices.map((_, i) => i));
+      return order.indexOf(q.choices.findIndex((c) => c.correct));
+    });
+    const first = positions.filter((position) => position === 0).length;
+    // With 3-5 choices about a third would be first by chance; all of them first gives it away.
+    expect(first).toBeLessThan(questions.length * 0.6);
+    expect(new Set(positions).size).toBeGreaterThan(1);
+  });
+});

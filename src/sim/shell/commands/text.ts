@@ -736,15 +736,17 @@ function splitOutsideQuotes(text: string, separator: string): string[] {
 
 /**
  * `sed` for the substitutions people pipe manifests through: `s/old/new/[gI]` (any delimiter),
- * several `-e`, `-n` with `p`, and `Nd`/`/re/d` deletions.
+ * several `-e`, `-n` with `p`, `Nd`/`/re/d` deletions, and `-i` to edit files in place.
  */
 export const sed: ShellCommand = (args, io, shell) => {
   let quiet = false;
+  let inPlace = false;
   const scripts: string[] = [];
   const files: string[] = [];
   for (let index = 0; index < args.length; index++) {
     const arg = args[index] as string;
     if (arg === '-n') quiet = true;
+    else if (arg === '-i' || arg === '--in-place') inPlace = true;
     else if (arg === '-e') scripts.push(args[++index] ?? '');
     else if (arg === '-E' || arg === '-r') continue;
     else if (scripts.length === 0 && !args.slice(0, index).includes('-e')) scripts.push(arg);
@@ -797,10 +799,14 @@ export const sed: ShellCommand = (args, io, shell) => {
     );
     return 1;
   }
+  if (inPlace && files.length === 0) {
+    io.stderr('sed: no input files\n');
+    return 1;
+  }
   const sources = inputs('sed', files, io, shell);
   if (typeof sources === 'number') return 2;
   let number = 0;
-  for (const text of sources.map((s) => s.text)) {
+  const edit = (text: string, write: (line: string) => void): void => {
     for (const original of lines(text)) {
       number++;
       let line = original;
@@ -808,16 +814,27 @@ export const sed: ShellCommand = (args, io, shell) => {
       for (const step of compiled) {
         const result = step(line, number);
         line = result.line;
-        if (result.print) io.stdout(`${line}\n`);
+        if (result.print) write(`${line}\n`);
         if (result.deleted) {
           deleted = true;
           break;
         }
       }
-      if (!deleted && !quiet) io.stdout(`${line}\n`);
+      if (!deleted && !quiet) write(`${line}\n`);
     }
+  };
+  for (const source of sources) {
+    if (!inPlace) {
+      edit(source.text, io.stdout);
+      continue;
+    }
+    // GNU sed -i numbers each file's lines from 1 and writes the result back over the file.
+    number = 0;
+    let edited = '';
+    edit(source.text, (line) => (edited += line));
+    shell.machine.fs.write(source.name, edited);
   }
-  return 0;
+  return sources.length < files.length ? 2 : 0;
 };
 
 /** `xargs [-n N] [-I {}] CMD...`: run CMD with the words read from stdin. */

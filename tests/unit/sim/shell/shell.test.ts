@@ -270,6 +270,18 @@ describe('workstation shell', () => {
     expect(results[4]?.stderr).toBe("sed: -e expression #1, char 4: unterminated `s' command\n");
   });
 
+  it('edits a file in place with sed -i, as a learner fixes a manifest', async () => {
+    const { results } = await run([
+      "printf 'containerPort: 8080\nport: 8080\n' > deployment.yaml",
+      'sed -i "s/8080/300/" deployment.yaml',
+      'cat deployment.yaml',
+      "sed -i 's/a/b/'",
+    ]);
+    expect(results[1]).toMatchObject({ stdout: '', exitCode: 0 });
+    expect(results[2]?.stdout).toBe('containerPort: 300\nport: 300\n');
+    expect(results[3]).toMatchObject({ stderr: 'sed: no input files\n', exitCode: 1 });
+  });
+
   it('stops a runaway while loop', async () => {
     const { last } = await run(['while true; do true; done']);
     expect(last.exitCode).toBe(130);
