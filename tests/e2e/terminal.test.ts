@@ -92,6 +92,15 @@ describe.skipIf(!haveChromium)('the terminal', () => {
     await waitForScreen(page, /pod\/hello created/);
   });
 
+  it("shows a pod shell's own prompt, and the workstation's again after exit", async () => {
+    await run(page, 'kubectl run tmp --rm -it --image=busybox --restart=Never -- sh');
+    await waitForScreen(page, /\n\/ #\s*$/, 20_000);
+    await run(page, 'hostname');
+    await waitForScreen(page, /\n\/ # hostname\ntmp\n\/ #\s*$/);
+    await run(page, 'exit');
+    await waitForScreen(page, /\nworkstation:~\$\s*$/, 20_000);
+  });
+
   it('stops a streaming command with Ctrl-C', async () => {
     await page.keyboard.type('kubectl get pods --watch');
     await page.keyboard.press('Enter');
