@@ -19,9 +19,10 @@ export class VirtualClock {
     return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
   }
 
+  /** Whole milliseconds: times end up in integer fields (event names count nanoseconds as a BigInt). */
   set(ms: number): void {
     if (ms < this.#now) throw new Error(`the clock cannot go back from ${this.#now} to ${ms}`);
-    this.#now = ms;
+    this.#now = Math.max(this.#now, Math.round(ms));
   }
 }
 

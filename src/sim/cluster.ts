@@ -97,6 +97,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     emit({ type: 'object', event: event.type, resource: event.resource, object: event.object }),
   );
 
+  let unadvanced = 0;
   const liveWaiters = new Set<{ until: number; wake: () => void }>();
   const wakeLiveWaiters = (): void => {
     for (const waiter of [...liveWaiters]) {
@@ -190,7 +191,11 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     probe: (request) => httpRequest(runtime, request),
     now: () => clock.now(),
     advance(ms) {
-      controllers.advanceTo(clock.now() + ms);
+      // The clock keeps whole milliseconds; the page's fractional steps are carried over, not lost.
+      unadvanced += ms;
+      const whole = Math.floor(unadvanced);
+      unadvanced -= whole;
+      controllers.advanceTo(clock.now() + whole);
       wakeLiveWaiters();
     },
     settle(limitMs = DEFAULT_SETTLE_MS) {
