@@ -40,7 +40,7 @@ export function mountComments(root: HTMLElement, slug: string): void {
   let displayName: string | null = null;
   let total = 0;
 
-  const status = h('p', { class: 'kc-visually-hidden', role: 'status', 'aria-live': 'polite' });
+  const status = h('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
   const count = h('p', { class: 'kc-count' });
   const list = h('ol', { class: 'kc-list', 'aria-label': 'Comments' });
   const more = h(
@@ -52,7 +52,7 @@ export function mountComments(root: HTMLElement, slug: string): void {
   const orderControl = h(
     'fieldset',
     { class: 'kc-order' },
-    h('legend', { class: 'kc-visually-hidden' }, 'Sort comments'),
+    h('legend', { class: 'visually-hidden' }, 'Sort comments'),
     ...(['newest', 'oldest'] as const).map((value) =>
       h(
         'label',

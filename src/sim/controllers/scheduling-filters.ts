@@ -7,7 +7,8 @@
 import type { NodeSelectorRequirement, NodeSelectorTerm, Taint, Toleration } from 'kubernetes-types/core/v1';
 import type { Node, Typed } from '../api/types.ts';
 import type { StoredPod } from './objects.ts';
-import { podRequests, quantityValue, type Usage } from './resources.ts';
+import { parseQuantity } from '../api/quantity.ts';
+import { podRequests, type Usage } from './resources.ts';
 
 export interface FilterFailure {
   /** A plugin may give several reasons (NodeResourcesFit: `Too many pods`, `Insufficient cpu`). */
@@ -46,9 +47,9 @@ function insufficientResources(pod: StoredPod, node: Typed<Node>, used: Usage): 
   const wanted = podRequests(pod.spec?.containers ?? []);
   const reasons: string[] = [];
   if (used.pods + 1 > Number(allocatable['pods'] ?? '110')) reasons.push(REASON_TOO_MANY_PODS);
-  const cpu = Math.round(quantityValue(allocatable['cpu']) * 1000);
+  const cpu = Math.round(parseQuantity(allocatable['cpu']).value * 1000);
   if (wanted.milliCpu > 0 && used.milliCpu + wanted.milliCpu > cpu) reasons.push('Insufficient cpu');
-  const memory = quantityValue(allocatable['memory']);
+  const memory = parseQuantity(allocatable['memory']).value;
   if (wanted.memory > 0 && used.memory + wanted.memory > memory) reasons.push('Insufficient memory');
   return reasons;
 }

@@ -13,7 +13,7 @@ import {
 } from './common.ts';
 import { nodeRoles } from '../printers/tables/cluster.ts';
 import { age } from '../printers/duration.ts';
-import { addQuantities, formatQuantity, parseQuantity, type Quantity } from './quantity.ts';
+import { addQuantities, formatQuantity, parseQuantity, type Quantity } from '../../api/quantity.ts';
 import type { Describer, DescribeContext } from './describer.ts';
 
 /** Kubelets renew their node lease every ten seconds: a describe sees one a few seconds old. */

@@ -10,7 +10,7 @@ import { flagsFromHelp } from '../write/help-flags.ts';
 import { checkOutputFormat, dryRunStrategy, printObject, printWarnings } from '../write/output.ts';
 import { resolveTargets } from '../write/targets.ts';
 import { localTargets, objectName } from './local.ts';
-import { splitResourcesAndPairs } from './pairs.ts';
+import { splitResourcesAndPairs } from '../resources-and-pairs.ts';
 import {
   notAPodTemplate,
   podSpecOf,

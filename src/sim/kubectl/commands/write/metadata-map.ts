@@ -11,6 +11,7 @@ import { resolveTargets } from './targets.ts';
 import { flagsFromHelp } from './help-flags.ts';
 import { checkOutputFormat, dryRunStrategy, dryRunSuffix, printObject } from './output.ts';
 import { resourceName } from '../../printers/name.ts';
+import { splitResourcesAndPairs } from '../resources-and-pairs.ts';
 
 interface MapCommandKind {
   /** `label` or `annotation`: the words in messages. */
@@ -86,23 +87,6 @@ export function mapCommand(name: string, kind: MapCommandKind, short: string): K
     flags: flagsFromHelp(name),
     run: (context) => runMapCommand(context, kind),
   };
-}
-
-/** cmdutil.GetResourcesAndPairs: resources first, then `k=v`/`k-` pairs. */
-function splitResourcesAndPairs(
-  args: readonly string[],
-  noun: string,
-): { resources: string[]; pairs: string[] } {
-  const resources: string[] = [];
-  const pairs: string[] = [];
-  for (const arg of args) {
-    const isPair = (arg.includes('=') && !arg.startsWith('=')) || (arg.endsWith('-') && arg !== '-');
-    if (isPair) pairs.push(arg);
-    else if (pairs.length > 0)
-      throw new CommandError(`all resources must be specified before ${noun} changes: ${arg}`);
-    else resources.push(arg);
-  }
-  return { resources, pairs };
 }
 
 function runMapCommand(context: CommandContext, kind: MapCommandKind): number {

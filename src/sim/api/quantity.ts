@@ -1,7 +1,7 @@
 /**
- * Resource quantities as describe sums and prints them (apimachinery resource.Quantity): `100m`,
- * `4`, `70Mi`, `8140172Ki`; a sum keeps the format of its first term; canonical form uses the
- * largest suffix that leaves an integer.
+ * Resource quantities (apimachinery resource.Quantity): `100m`, `4`, `70Mi`, `8140172Ki`, `129e6`,
+ * as the scheduler adds them up and describe sums and prints them; a sum keeps the format of its
+ * first term; canonical form uses the largest suffix that leaves an integer.
  */
 export type QuantityFormat = 'DecimalSI' | 'BinarySI';
 
@@ -35,14 +35,14 @@ const DECIMAL: Record<string, number> = {
 export function parseQuantity(text: string | number | undefined): Quantity {
   if (text === undefined) return { value: 0, format: 'DecimalSI' };
   if (typeof text === 'number') return { value: text, format: 'DecimalSI' };
-  const match = /^([+-]?\d*\.?\d+)([a-zA-Z]*)$/.exec(text.trim());
+  const match = /^([+-]?\d*\.?\d+)([eE][+-]?\d+|[a-zA-Z]*)$/.exec(text.trim());
   if (!match) return { value: 0, format: 'DecimalSI' };
   const number = Number(match[1]);
   const suffix = match[2] ?? '';
   if (BINARY[suffix] !== undefined) return { value: number * (BINARY[suffix] as number), format: 'BinarySI' };
   if (DECIMAL[suffix] !== undefined)
     return { value: number * (DECIMAL[suffix] as number), format: 'DecimalSI' };
-  const exponent = /^[eE](\d+)$/.exec(suffix);
+  const exponent = /^[eE]([+-]?\d+)$/.exec(suffix);
   if (exponent) return { value: number * 10 ** Number(exponent[1]), format: 'DecimalSI' };
   return { value: number, format: 'DecimalSI' };
 }

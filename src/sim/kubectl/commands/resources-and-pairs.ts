@@ -1,5 +1,5 @@
 /** cmdutil.GetResourcesAndPairs: resource arguments first, then `KEY=VALUE` / `KEY-` pairs. */
-import { CommandError } from '../../command.ts';
+import { CommandError } from '../command.ts';
 
 export function splitResourcesAndPairs(
   args: readonly string[],
