@@ -1,6 +1,6 @@
 // @ts-check
 import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
@@ -37,6 +37,53 @@ function lazyIslandCss(chunkNames) {
   };
 }
 
+/**
+ * Node worker threads load their entry from a file at run time, and Vite emits none for server code:
+ * `new URL('./name-worker.ts', import.meta.url)` in server code becomes a chunk of its own,
+ * `dist/server/name-worker.mjs`, and the URL points at it from the chunk that asks. (Rollup's
+ * `import.meta.ROLLUP_FILE_URL_` would make Vite count the file as an asset, which Astro moves into
+ * the public client folder.) Run from the sources, the URL stays as written and
+ * src/server/grading/replay-pool.ts loads the TypeScript through tsx.
+ * @returns {import('vite').Plugin}
+ */
+function serverWorkerEntries() {
+  const workerUrl = /new URL\((['"])(\.{1,2}\/[\w./-]+-worker)\.ts\1,\s*import\.meta\.url\)/g;
+  const placeholder = /__KUBE101_SERVER_WORKER_(\w+)__/g;
+  return {
+    name: 'kube101:server-worker-entries',
+    apply: 'build',
+    applyToEnvironment: (environment) => environment.config.consumer === 'server',
+    transform: {
+      filter: { code: /-worker\.ts['"],\s*import\.meta\.url/ },
+      async handler(code, importer) {
+        let rewritten = code;
+        for (const [whole, , specifier] of code.matchAll(workerUrl)) {
+          const resolved = await this.resolve(`${specifier}.ts`, importer);
+          if (!resolved) this.error(`${importer}: cannot resolve the worker ${specifier}.ts`);
+          const reference = this.emitFile({
+            type: 'chunk',
+            id: resolved.id,
+            fileName: `${specifier.split('/').at(-1)}.mjs`,
+          });
+          rewritten = rewritten.replace(
+            whole,
+            `new URL(__KUBE101_SERVER_WORKER_${reference}__, import.meta.url)`,
+          );
+        }
+        return rewritten === code ? undefined : { code: rewritten, map: null };
+      },
+    },
+    renderChunk(code, chunk) {
+      if (!placeholder.test(code)) return null;
+      const from = dirname(chunk.fileName);
+      return code.replace(placeholder, (_, reference) => {
+        const path = relative(from, this.getFileName(reference));
+        return JSON.stringify(path.startsWith('.') ? path : `./${path}`);
+      });
+    },
+  };
+}
+
 export default defineConfig({
   output: 'static',
   // The browser tests build into their own folder so that a concurrent `npm run build` cannot swap
@@ -56,6 +103,7 @@ export default defineConfig({
     shikiConfig: { themes: { light: 'github-light', dark: 'github-dark-default' }, defaultColor: false },
   },
   vite: {
+    plugins: [serverWorkerEntries()],
     // monaco-yaml's worker is an ES module worker.
     worker: { format: 'es' },
   },
