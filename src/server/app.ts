@@ -12,6 +12,8 @@ export interface App {
   rateLimits: RateLimits;
   /** Moderation is off when no ADMIN_TOKEN is configured. */
   adminToken: string | undefined;
+  /** X-Forwarded-Proto is believed (TRUST_PROXY): see http/forwarded.ts. */
+  trustProxy: boolean;
   /** The course's exercises by id: bundled by the site's build, read from disk by test servers. */
   exercises: ReadonlyMap<string, Exercise>;
   /** Worker threads that replay submissions, so that no replay holds the process. */
@@ -24,6 +26,7 @@ export function createApp(
   exercises: ReadonlyMap<string, Exercise>,
   options: {
     adminToken?: string | undefined;
+    trustProxy?: boolean;
     rateLimitRules?: RateLimitRules;
     now?: () => Date;
     /** Apps on one database share one pool (tests build several). */
@@ -34,6 +37,7 @@ export function createApp(
     db: database.db,
     rateLimits: new RateLimits(options.rateLimitRules, database.pool),
     adminToken: options.adminToken || undefined,
+    trustProxy: options.trustProxy ?? false,
     exercises,
     replays: options.replays ?? createReplayPool(exercises),
     now: options.now ?? (() => new Date()),

@@ -71,6 +71,8 @@ export function createReplayPool(
       minThreads: threads,
       maxThreads: threads,
       idleTimeout: Infinity,
+      // Below the thread that answers requests: with every core busy replaying, reads still come first.
+      niceIncrement: 10,
       workerData: { exercises: [...exercises.values()] } satisfies ReplayWorkerData,
       execArgv: typeScriptLoader(workerFile),
     });

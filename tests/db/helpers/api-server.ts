@@ -53,6 +53,7 @@ const config = readServerConfig();
 const database = await openDatabase(config.database);
 const app = createApp(database, new Map(loadExercisesFromDisk().map((e) => [e.id, e])), {
   adminToken: config.adminToken,
+  trustProxy: config.trustProxy,
   rateLimitRules: { ...DEFAULT_RATE_LIMIT_RULES, ...JSON.parse(process.env.TEST_RATE_LIMITS ?? '{}') },
 });
 
