@@ -125,10 +125,11 @@ try {
   console.log(
     `submissions answered during the load: ${[...statuses].map(([status, n]) => `${n}× ${status}`).join(', ')}`,
   );
-  const worst = Math.max(...busy);
-  readsBroken = worst >= READ_BUDGET_MS;
+  // p99, not the maximum: one read in a hundred may meet the machine's other work, idle or not.
+  const p99 = percentile(busy, 99);
+  readsBroken = p99 >= READ_BUDGET_MS;
   console.log(
-    `| a read while replays run (max of ${busy.length}; median ${(median(busy) / median(idle)).toFixed(1)}× idle) | < ${READ_BUDGET_MS} ms | ${worst.toFixed(1)} ms | ${readsBroken ? 'FAIL' : 'PASS'} |`,
+    `| a read while replays run (p99 of ${busy.length}; idle p99 ${percentile(idle, 99).toFixed(1)} ms) | < ${READ_BUDGET_MS} ms | ${p99.toFixed(1)} ms | ${readsBroken ? 'FAIL' : 'PASS'} |`,
   );
 } finally {
   await stopServer(server);
