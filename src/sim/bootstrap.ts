@@ -6,21 +6,7 @@
 import type { ApiServer } from './api/apiserver.ts';
 import type { KubeObject } from './api/types.ts';
 import { systemWorkloads, apiServerEndpoints } from './bootstrap-system.ts';
-
-export interface NodeDefinition {
-  name: string;
-  ip: string;
-  podCIDR: string;
-  controlPlane: boolean;
-}
-
-export const DEFAULT_NODES: readonly NodeDefinition[] = [
-  { name: 'control-plane', ip: '192.168.49.2', podCIDR: '10.244.0.0/24', controlPlane: true },
-  { name: 'worker-1', ip: '192.168.49.3', podCIDR: '10.244.1.0/24', controlPlane: false },
-  { name: 'worker-2', ip: '192.168.49.4', podCIDR: '10.244.2.0/24', controlPlane: false },
-];
-
-export const API_SERVER_ADDRESS = 'https://192.168.49.2:6443';
+import { DEFAULT_NODES, type NodeDefinition } from './bootstrap-nodes.ts';
 
 /** Objects are written straight to the store: they predate the learner and passed no kubectl. */
 export function bootstrapCluster(api: ApiServer, createdAt: string): void {

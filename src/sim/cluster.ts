@@ -19,7 +19,8 @@ import { PodIPAllocator } from './controllers/pod-ip.ts';
 import { runShell } from './shell/shell.ts';
 import { httpRequest } from './net/http.ts';
 import { completeLine } from './shell/completion.ts';
-import { bootstrapCluster, API_SERVER_ADDRESS } from './bootstrap.ts';
+import { bootstrapCluster } from './bootstrap.ts';
+import { API_SERVER_ADDRESS } from './bootstrap-nodes.ts';
 import { defaultKubeconfig, type KubeconfigState } from './kubectl/kubeconfig.ts';
 import type { Runtime } from './runtime.ts';
 import type {
