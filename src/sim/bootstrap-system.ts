@@ -11,8 +11,8 @@ import type { Container, KubeObject, PodSpec } from './api/types.ts';
 import { DEFAULT_NODES, type NodeDefinition } from './bootstrap-nodes.ts';
 import { computeHash } from './controllers/pod-template-hash.ts';
 import { hex64, imageId, imageSize, qualifiedImage } from './controllers/image-pull.ts';
+import { KUBERNETES_VERSION } from './version.ts';
 
-const KUBERNETES_VERSION = 'v1.35.2';
 const IMAGES = {
   etcd: 'registry.k8s.io/etcd:3.6.5-0',
   apiserver: `registry.k8s.io/kube-apiserver:${KUBERNETES_VERSION}`,

@@ -7,6 +7,7 @@ import type { ApiServer } from './api/apiserver.ts';
 import type { KubeObject } from './api/types.ts';
 import { systemWorkloads, apiServerEndpoints } from './bootstrap-system.ts';
 import { DEFAULT_NODES, type NodeDefinition } from './bootstrap-nodes.ts';
+import { KUBERNETES_VERSION } from './version.ts';
 
 /** Objects are written straight to the store: they predate the learner and passed no kubectl. */
 export function bootstrapCluster(api: ApiServer, createdAt: string): void {
@@ -134,7 +135,7 @@ function nodeObject(node: NodeDefinition, createdAt: string): KubeObject {
         containerRuntimeVersion: 'containerd://2.1.4',
         kernelVersion: '6.8.0-79-generic',
         kubeProxyVersion: '',
-        kubeletVersion: 'v1.35.2',
+        kubeletVersion: KUBERNETES_VERSION,
         machineID: '',
         operatingSystem: 'linux',
         osImage: 'Ubuntu 24.04.3 LTS',

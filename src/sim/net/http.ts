@@ -10,7 +10,7 @@ import type { NetworkOrigin } from '../shell/command.ts';
 import { resolveDns } from './dns.ts';
 import { connect, type Listener } from './kube-proxy.ts';
 import { byteLength, httpDate, type AppContext, type HttpRequest, type HttpResponse } from './http-types.ts';
-import { SERVER_VERSION } from '../kubectl/commands/version.ts';
+import { SERVER_VERSION } from '../version.ts';
 
 export interface HttpRequestOptions {
   from: NetworkOrigin;
