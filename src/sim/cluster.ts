@@ -15,6 +15,7 @@ import { ControllerManager } from './controllers/manager.ts';
 import { createControllers } from './controllers/index.ts';
 import { VirtualFs } from './shell/vfs.ts';
 import { PodLogStore } from './net/logs.ts';
+import { PortForwards } from './net/port-forwards.ts';
 import { PodIPAllocator } from './controllers/pod-ip.ts';
 import { runShell } from './shell/shell.ts';
 import { httpRequest } from './net/http.ts';
@@ -117,6 +118,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     controllers,
     fs,
     logs,
+    portForwards: new PortForwards(),
     kubeconfig: defaultKubeconfig(API_SERVER_ADDRESS),
     history: [],
     kubectlLog: [],

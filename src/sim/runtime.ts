@@ -12,6 +12,7 @@ import type { ClusterChange } from './cluster-types.ts';
 import type { KubeconfigState } from './kubectl/kubeconfig.ts';
 import type { PodLogStore } from './net/logs.ts';
 import type { KubectlInvocation } from './kubectl/audit.ts';
+import type { PortForwards } from './net/port-forwards.ts';
 
 export interface Runtime {
   api: ApiServer;
@@ -22,6 +23,8 @@ export interface Runtime {
   fs: VirtualFs;
   kubeconfig: KubeconfigState;
   logs: PodLogStore;
+  /** `kubectl port-forward`s running now, which the workstation's `localhost` reaches. */
+  portForwards: PortForwards;
   /** Every kubectl invocation and how it ended, for graders (kubectl/audit.ts). */
   kubectlLog: KubectlInvocation[];
   /** Lines the shell has run, for `history`. */

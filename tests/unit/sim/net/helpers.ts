@@ -5,6 +5,7 @@
 import { createCluster, type Cluster } from '../../../../src/sim/index.ts';
 import { runInPod } from '../../../../src/sim/net/pod-exec.ts';
 import { PodLogStore } from '../../../../src/sim/net/logs.ts';
+import { PortForwards } from '../../../../src/sim/net/port-forwards.ts';
 import type { Runtime } from '../../../../src/sim/runtime.ts';
 import type { Pod, Service, Typed } from '../../../../src/sim/api/types.ts';
 
@@ -26,6 +27,7 @@ export function podRuntime(cluster: Cluster, logs = new PodLogStore()): Runtime 
     clock,
     random,
     logs,
+    portForwards: new PortForwards(),
     emit: () => {},
     interrupted: () => false,
     async wait(ms: number) {

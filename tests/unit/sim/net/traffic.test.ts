@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { clusterIp, clusterWith, execInPod, podNames, podOf, podRuntime } from './helpers.ts';
 import { httpRequest } from '../../../../src/sim/net/http.ts';
 import { PodLogStore } from '../../../../src/sim/net/logs.ts';
-import { openPortForward } from '../../../../src/sim/kubectl/commands/write/port-forward-registry.ts';
 
 const NODE_IPS = ['192.168.49.2', '192.168.49.3', '192.168.49.4'];
 const WEB = [
@@ -246,7 +245,7 @@ describe('kubectl port-forward', () => {
     const [pod] = podNames(cluster, 'web');
     const runtime = podRuntime(cluster);
     const handled: number[] = [];
-    const close = openPortForward(runtime, {
+    const close = runtime.portForwards.open({
       namespace: 'default',
       pod: pod as string,
       ports: [{ local: 8080, remote: 301 }],
