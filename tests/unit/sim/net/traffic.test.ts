@@ -314,3 +314,23 @@ describe('Service kinds', () => {
     );
   });
 });
+
+describe('apps calling apps', () => {
+  it('ends a loop of Services after four nested requests: a frontend whose backend is itself', async () => {
+    const cluster = await clusterWith([
+      'kubectl create deployment hello --image=gcr.io/google-samples/hello-frontend --replicas=1 --port=80',
+      'kubectl create service nodeport hello --tcp=80:80 --node-port=30080',
+    ]);
+    const result = await cluster.exec('curl -s -o /dev/null -w "%{http_code}" http://192.168.49.3:30080/');
+    expect(result.stdout).toBe('502');
+    const [pod] = podNames(cluster, 'hello');
+    const logs = await cluster.exec(`kubectl logs ${pod}`);
+    // The learner's request, then one more for each app's call to its "backend": four.
+    expect(
+      logs.stdout
+        .trimEnd()
+        .split('\n')
+        .filter((line) => line.includes('"GET / HTTP/1.1"')),
+    ).toHaveLength(5);
+  });
+});
