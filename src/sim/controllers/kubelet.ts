@@ -8,9 +8,9 @@
  */
 import type { Container, ContainerStatus, Node } from 'kubernetes-types/core/v1';
 import type { Typed } from '../api/types.ts';
-import type { Controller, ControllerContext } from './controller.ts';
+import type { ControllerContext, KeyedController } from './controller.ts';
 import type { Informer } from './informer.ts';
-import { Deadlines } from './deadlines.ts';
+import { WorkQueue } from './work-queue.ts';
 import { isTerminating, keyOf, timeOf, writeStatus, type StoredPod } from './objects.ts';
 import {
   formatDuration,
@@ -47,46 +47,34 @@ const FAILED_PULL_MS = 800;
 const BACKOFF_BASE_S = 10;
 const BACKOFF_MAX_S = 300;
 
-export class Kubelet implements Controller {
+export class Kubelet implements KeyedController {
   readonly name = 'kubelet';
   readonly #informer: Informer;
-  readonly #dirty = new Set<string>();
-  readonly #deadlines = new Deadlines();
+  /** A sync can start what another sync of the same pod then finishes (a pull, then the start): ten rounds at most. */
+  readonly queue = new WorkQueue({ rounds: 10 });
 
   constructor(informer: Informer) {
     this.#informer = informer;
     informer.subscribe((change) => {
       if (change.resource !== 'pods') return;
       const key = keyOf(change.object);
-      if (change.type === 'DELETED') this.#deadlines.set(key, undefined);
+      if (change.type === 'DELETED') this.queue.setDeadline(key, undefined);
       else if (
         (change.object as StoredPod).spec?.nodeName &&
         concernsKubelet(change.object as StoredPod, change.old as StoredPod)
       ) {
-        this.#dirty.add(key);
+        this.queue.add(key);
       }
     });
   }
 
-  reconcile(context: ControllerContext): void {
-    this.#informer.attach(context.api.store);
-    for (const key of this.#deadlines.takeDue(context.now())) this.#dirty.add(key);
-    for (let round = 0; round < 10 && this.#dirty.size > 0; round++) {
-      const keys = [...this.#dirty].sort();
-      this.#dirty.clear();
-      for (const key of keys) {
-        const pod = this.#informer.pod(key);
-        if (pod) this.#deadlines.set(key, this.#sync(context, pod));
-      }
-    }
-  }
-
-  nextWake(): number | undefined {
-    return this.#deadlines.next();
+  sync(context: ControllerContext, key: string): void {
+    const pod = this.#informer.pod(key);
+    if (pod) this.queue.setDeadline(key, this.#syncPod(context, pod));
   }
 
   /** Bring one pod up to date; returns when it next needs attention. */
-  #sync(context: ControllerContext, pod: StoredPod): number | undefined {
+  #syncPod(context: ControllerContext, pod: StoredPod): number | undefined {
     const node = this.#informer.get('nodes', undefined, pod.spec?.nodeName ?? '') as StoredNode | undefined;
     if (!node) return undefined;
     if (isTerminating(pod)) return this.#terminate(context, pod);
