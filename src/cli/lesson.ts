@@ -7,6 +7,7 @@
 import { loadExercisesFromDisk } from './exercise-files.ts';
 import { loadLessonsFromDisk } from './lesson-files.ts';
 import { outputProblems, structureProblems } from './lesson-check.ts';
+import { seedProblems } from './lesson-seeds.ts';
 import { walkLesson } from './lesson-walk.ts';
 
 async function main(argv: string[]): Promise<number> {
@@ -36,7 +37,11 @@ async function main(argv: string[]): Promise<number> {
   const exercises = loadExercisesFromDisk();
   let count = 0;
   for (const lesson of chosen) {
-    const problems = [...structureProblems(lesson, exercises), ...(await outputProblems(lesson))];
+    const problems = [
+      ...structureProblems(lesson, exercises),
+      ...(await outputProblems(lesson)),
+      ...(await seedProblems(lesson)),
+    ];
     count += problems.length;
     console.log(`${problems.length === 0 ? 'ok  ' : 'FAIL'} ${lesson.slug}`);
     for (const problem of problems) console.log(`  ${problem.replace(/\n/g, '\n  ')}`);

@@ -16,7 +16,7 @@ import { createControllers } from './controllers/index.ts';
 import { VirtualFs } from './shell/vfs.ts';
 import { PodLogStore } from './net/logs.ts';
 import { PodIPAllocator } from './controllers/pod-ip.ts';
-import { runShell } from './shell/shell.ts';
+import { learnerVariables, restoreLearnerVariables, runShell } from './shell/shell.ts';
 import { httpRequest } from './net/http.ts';
 import { completeLine } from './shell/completion.ts';
 import { bootstrapCluster, API_SERVER_ADDRESS } from './bootstrap.ts';
@@ -47,6 +47,8 @@ interface SavedState {
   /** Absent in snapshots taken before pod IPs were round-robin: IPAM then starts at the range start. */
   podIPs?: ReturnType<PodIPAllocator['snapshot']>;
   history: string[];
+  /** Absent in snapshots taken before the shell's variables were kept. */
+  variables?: [string, string][];
   kubectlLog: Runtime['kubectlLog'];
   kubeconfig: KubeconfigState;
 }
@@ -163,6 +165,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     logs.restore(state.logs);
     podIPs.restore(state.podIPs ?? {});
     runtime.history = [...state.history];
+    restoreLearnerVariables(runtime, state.variables ?? []);
     runtime.kubectlLog = structuredClone(state.kubectlLog ?? []);
     runtime.kubeconfig = structuredClone(state.kubeconfig);
   }
@@ -212,6 +215,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
         logs: logs.snapshot(),
         podIPs: podIPs.snapshot(),
         history: [...runtime.history],
+        variables: learnerVariables(runtime),
         kubectlLog: structuredClone(runtime.kubectlLog),
         kubeconfig: structuredClone(runtime.kubeconfig),
       };

@@ -20,6 +20,17 @@ export function workstationShell(runtime: Runtime): ShellSession {
   return session;
 }
 
+/** The variables a learner set on the workstation (`NODE_PORT=...`), kept in snapshots. */
+export function learnerVariables(runtime: Runtime): [string, string][] {
+  const session = workstationShell(runtime);
+  return [...session.env].filter(([name, value]) => session.machine.env.get(name) !== value);
+}
+
+export function restoreLearnerVariables(runtime: Runtime, variables: readonly [string, string][]): void {
+  const session = workstationShell(runtime);
+  for (const [name, value] of variables) session.env.set(name, value);
+}
+
 export async function runShell(
   input: string,
   runtime: Runtime,
