@@ -1,5 +1,5 @@
 /**
- * The course as a learner follows it: nine lessons in order, every command a lesson shows runs in
+ * The course as a learner follows it: its lessons in order, every command a lesson shows runs in
  * the simulator and prints what the lesson says (and ends the same way on other seeds), every
  * exercise sits in its lesson, and every diagram can be read in both themes and without sight.
  */
@@ -16,11 +16,13 @@ const COURSE = [
   'why-services',
   'labels-and-selectors',
   'three-ports',
+  'named-ports',
   'clusterip',
   'nodeport',
   'loadbalancer',
   'creating-services',
   'troubleshooting',
+  'not-ready',
   'final-project',
 ];
 
@@ -28,7 +30,7 @@ const lessons = loadLessonsFromDisk();
 const exercises = loadExercisesFromDisk();
 
 describe('the course', () => {
-  it('has the nine lessons, in order', () => {
+  it('has its eleven lessons, in order', () => {
     const ordered = [...lessons].sort((a, b) => a.data.order - b.data.order);
     expect(ordered.map((lesson) => lesson.slug)).toEqual(COURSE);
     expect(ordered.map((lesson) => lesson.data.order)).toEqual(COURSE.map((_, index) => index + 1));
