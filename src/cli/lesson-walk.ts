@@ -29,7 +29,7 @@ export interface BlockRun {
  * learner takes about this long to reach the next Run button: what a block prints must already hold
  * then, and a block that needs a later state waits for it itself (`kubectl wait`, `rollout status`).
  */
-export const pressingRun = { betweenCommandsMs: 0, betweenBlocksMs: 1000 };
+const pressingRun = { betweenCommandsMs: 0, betweenBlocksMs: 1000 };
 
 export async function walkLesson(lesson: LessonFile, seed?: number): Promise<BlockRun[]> {
   const cluster = await startLesson(lesson, seed);

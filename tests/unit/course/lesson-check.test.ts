@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseLesson } from '../../../src/cli/lesson-files.ts';
 import { outputProblems, structureProblems } from '../../../src/cli/lesson-check.ts';
 import { seedProblems } from '../../../src/cli/lesson-seeds.ts';
+import { walkLesson } from '../../../src/cli/lesson-walk.ts';
 import { createCluster } from '../../../src/sim/index.ts';
 
 const frontmatter = '---\ntitle: A lesson\ndescription: What the learner will do here.\norder: 1\n---\n';
@@ -59,6 +60,21 @@ describe('checking a lesson', () => {
     ]);
     expect(problems[0]).toContain(
       `Error from server (NotFound): pods "${pod.slice('pod/'.length)}" not found`,
+    );
+  });
+
+  it("runs on the page's clock: what shows at once, and the later state only after a wait", async () => {
+    const lesson = parseLesson(
+      'content/lessons/01-a-lesson.mdx',
+      `${frontmatter}\n${fence}sh\nkubectl create service loadbalancer web --tcp=82:300\nkubectl get service web -o jsonpath='{.status}'\n${fence}\n\n` +
+        `${fence}sh\nkubectl get service web -o jsonpath='{.status}'\n${fence}\n\n` +
+        `${fence}sh\nkubectl wait --for=jsonpath='{.status.loadBalancer.ingress}' service/web\nkubectl get service web -o jsonpath='{.status}'\n${fence}\n`,
+    );
+    const printed = (await walkLesson(lesson)).map((block) => block.printed);
+    // A learner pressing Run at once, and again a second later, still sees no address.
+    expect(printed.slice(0, 2)).toEqual(['service/web created\n{"loadBalancer":{}}', '{"loadBalancer":{}}']);
+    expect(printed[2]).toBe(
+      'service/web condition met\n{"loadBalancer":{"ingress":[{"ip":"192.168.49.200","ipMode":"VIP"}]}}',
     );
   });
 });
