@@ -10,7 +10,7 @@ import { taskChecks, type Exercise } from '../../../src/grading/index.ts';
 const LESSONS: readonly [slug: string, minimum: number][] = [
   ['why-services', 2],
   ['labels-and-selectors', 2],
-  ['three-ports', 1],
+  ['three-ports', 2],
   ['named-ports', 3],
   ['clusterip', 2],
   ['nodeport', 3],
