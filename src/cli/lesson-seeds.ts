@@ -8,7 +8,7 @@ import { indent } from './lesson-check.ts';
 import type { LessonFile } from './lesson-files.ts';
 import { walkLesson, type CommandRun } from './lesson-walk.ts';
 
-/** The seeds a lesson is replayed on besides its own (far from it, so they share no draws). */
+/** The seeds a lesson is replayed on besides its own: fixed, so that a failure can be reproduced. */
 export function replaySeeds(lesson: LessonFile): number[] {
   return [lesson.data.seed + 1000, lesson.data.seed + 2000];
 }
@@ -51,7 +51,7 @@ const SUFFIX = '[bcdfghjklmnpqrstvwxz2456789]{5}';
  * names, UIDs, IPs, node ports, the node a pod landed on, ages and times, the column widths they
  * set, the order of rows sorted by those names, and how many progress lines a rollout printed.
  */
-export function maskGenerated(text: string): string {
+function maskGenerated(text: string): string {
   return text
     .replace(new RegExp(`\\b([a-z0-9][-a-z0-9]*)-[a-z0-9]{6,10}-${SUFFIX}\\b`, 'g'), '$1-<hash>-<id>')
     .replace(new RegExp(`\\b([a-z0-9][-a-z0-9]*)-${SUFFIX}\\b`, 'g'), '$1-<id>')
