@@ -3,7 +3,7 @@
 import { expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.ts';
 import { postLessonComment } from '../../src/server/comments/comment-routes.ts';
-import { exerciseCatalog } from '../../src/server/grading/exercise-catalog.ts';
+import { exerciseCatalog } from '../../src/course/course-exercises.ts';
 import { TestBrowser, useTestApp } from './helpers/test-app.ts';
 import { describeEachDatabase } from './helpers/test-databases.ts';
 
