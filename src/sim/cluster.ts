@@ -221,12 +221,10 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
         logs: logs.snapshot(),
         podIPs: podIPs.snapshot(),
         history: [...runtime.history],
+        variables: terminal.learnerVariables(),
         kubectlLog: structuredClone(runtime.kubectlLog),
         kubeconfig: structuredClone(runtime.kubeconfig),
       };
-      // Only when the learner set some: a snapshot without them stays byte for byte what it was.
-      const variables = terminal.learnerVariables();
-      if (variables.length > 0) state.variables = variables;
       return { version: 1, seed, state };
     },
     subscribe(listener) {
