@@ -6,7 +6,7 @@ import {
   postSubmission,
 } from '../../src/server/grading/grading-routes.ts';
 import { handleRoute } from '../../src/server/http/route.ts';
-import { exerciseCatalog } from '../../src/server/grading/exercise-catalog.ts';
+import { exerciseCatalog } from '../../src/course/course-exercises.ts';
 import { stepsToTranscript } from '../../src/grading/index.ts';
 import { ORIGIN, TestBrowser, useTestApp } from './helpers/test-app.ts';
 import { describeEachDatabase } from './helpers/test-databases.ts';
