@@ -19,14 +19,7 @@ Example resource specifications include:
 
 export function localTargets(context: CommandContext, resources: readonly string[]): Target[] {
   if (resources.length > 0) throw new CommandError(LOCAL_RESOURCE_ERROR);
-  const { infos, readErrors } = readManifests(context.runtime.fs, {
-    filenames: context.flag<string[]>('filename') ?? [],
-    recursive: context.flag<boolean>('recursive') ?? false,
-    stdin: context.stdin,
-    namespace: context.namespace,
-    enforceNamespace: context.namespaceExplicit,
-    validate: 'ignore',
-  });
+  const { infos, readErrors } = readManifests(context, 'ignore');
   if (readErrors.length > 0) throw new ErrorAggregate(readErrors);
   return infos.map((info) => {
     const object = structuredClone(info.object);
