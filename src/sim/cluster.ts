@@ -48,6 +48,8 @@ interface SavedState {
   /** Absent in snapshots taken before pod IPs were round-robin: IPAM then starts at the range start. */
   podIPs?: ReturnType<PodIPAllocator['snapshot']>;
   history: string[];
+  /** Absent in snapshots taken before the shell's variables were kept. */
+  variables?: [string, string][];
   kubectlLog: Runtime['kubectlLog'];
   kubeconfig: KubeconfigState;
 }
@@ -169,6 +171,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     logs.restore(state.logs);
     podIPs.restore(state.podIPs ?? {});
     runtime.history = [...state.history];
+    terminal.restoreLearnerVariables(state.variables ?? []);
     runtime.kubectlLog = structuredClone(state.kubectlLog ?? []);
     runtime.kubeconfig = structuredClone(state.kubeconfig);
   }
@@ -218,6 +221,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
         logs: logs.snapshot(),
         podIPs: podIPs.snapshot(),
         history: [...runtime.history],
+        variables: terminal.learnerVariables(),
         kubectlLog: structuredClone(runtime.kubectlLog),
         kubeconfig: structuredClone(runtime.kubeconfig),
       };

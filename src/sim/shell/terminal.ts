@@ -29,6 +29,16 @@ export class Terminal {
     this.workstation = new ShellSession(runtime, workstation(runtime), DEFAULT_ALIASES);
   }
 
+  /** The variables a learner set on the workstation (`NODE_PORT=...`), kept in snapshots. */
+  learnerVariables(): [string, string][] {
+    const { env, machine } = this.workstation;
+    return [...env].filter(([name, value]) => machine.env.get(name) !== value);
+  }
+
+  restoreLearnerVariables(variables: readonly [string, string][]): void {
+    for (const [name, value] of variables) this.workstation.env.set(name, value);
+  }
+
   /** The container runtime's exec for kubectl: a live `-it` shell attaches to this terminal. */
   readonly execInPod: PodExec = (target, argv, io) =>
     runInPod(this.runtime, target, argv, io, (shell) => {
