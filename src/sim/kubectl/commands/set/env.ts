@@ -11,8 +11,7 @@ import { resolveResourceArgs } from '../../resource-args.ts';
 import { flagsFromHelp } from '../write/help-flags.ts';
 import { checkOutputFormat, dryRunStrategy } from '../write/output.ts';
 import { sendUpdate } from './send-update.ts';
-import { resolveTargets } from '../write/targets.ts';
-import { localTargets, objectName } from './local.ts';
+import { objectName, setTargets } from './local.ts';
 import { notAPodTemplate, podSpecOf, unchanged, type Container, type EnvVar } from './pod-template.ts';
 
 const ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
@@ -51,12 +50,7 @@ export const setEnvCommand: KubectlCommand = {
     const prefix = context.flag<string>('prefix') ?? '';
     for (const variable of env) variable.name = `${prefix}${variable.name}`;
 
-    const local = context.flag<boolean>('local');
-    if (local && dryRun === 'server')
-      throw new CommandError('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
-    const resolved = local
-      ? { targets: localTargets(context, split.resources), errors: [] }
-      : resolveTargets(context, { args: split.resources });
+    const { local, ...resolved } = setTargets(context, split.resources, dryRun);
     if (resolved.errors.length > 0) {
       const { text, exitCode } = formatErrors(resolved.errors, context.path);
       context.stderr(text);

@@ -9,8 +9,7 @@ import { formatErrors } from '../../manifests/aggregate.ts';
 import { flagsFromHelp } from '../write/help-flags.ts';
 import { checkOutputFormat, dryRunStrategy } from '../write/output.ts';
 import { sendUpdate } from './send-update.ts';
-import { resolveTargets } from '../write/targets.ts';
-import { localTargets, objectName } from './local.ts';
+import { objectName, setTargets } from './local.ts';
 import { splitResourcesAndPairs } from '../resources-and-pairs.ts';
 import { notAPodTemplate, podSpecOf, unchanged, type Container } from './pod-template.ts';
 
@@ -28,12 +27,7 @@ export const setImageCommand: KubectlCommand = {
     // kubectl's builder lists by the selector and ignores --all; Validate refuses the pair afterwards.
     if (all && selector !== '') throw new CommandError('cannot set --all and --selector at the same time');
 
-    const local = context.flag<boolean>('local');
-    if (local && dryRun === 'server')
-      throw new CommandError('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
-    const resolved = local
-      ? { targets: localTargets(context, resources), errors: [] }
-      : resolveTargets(context, { args: resources });
+    const { local, ...resolved } = setTargets(context, resources, dryRun);
     if (resolved.errors.length > 0) {
       const { text, exitCode } = formatErrors(resolved.errors, context.path);
       context.stderr(text);
