@@ -1,8 +1,12 @@
-/** The course's exercises, read from their files and checked as a whole (ids unique). */
-import { parseExercise, ExerciseError } from './parse-exercise.ts';
-import type { Exercise } from './exercise.ts';
+/**
+ * The course's exercises, read from their files and checked as a whole (ids unique), sorted by
+ * lesson and order. Where the files come from is the caller's business: bundled at build time for
+ * the site and the server (`course-exercises.ts`), read from disk for the authoring commands.
+ */
+import { ExerciseError, parseExercise, type Exercise } from '../grading/index.ts';
 
 export interface ExerciseFile {
+  /** Path from the project root, for messages. */
   path: string;
   text: string;
 }

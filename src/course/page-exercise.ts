@@ -2,7 +2,7 @@
  * What a lesson page needs of an exercise: everything but its reference solutions and known-wrong
  * attempts, which stay on the server (a learner could read them in the page's source).
  */
-import type { Exercise } from '../../grading/index.ts';
+import type { Exercise } from '../grading/index.ts';
 
 export type PageExercise = Omit<Exercise, 'solutions' | 'wrong'>;
 

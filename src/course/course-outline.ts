@@ -68,3 +68,25 @@ export function assembleCourse(
     },
   };
 }
+
+/**
+ * Exercises that no learner would see: those naming a lesson that does not exist, and those their
+ * lesson does not list. Drafts count as lessons here: a draft's exercises wait with it.
+ */
+export function exercisesOutOfPlace(
+  entries: readonly Pick<LessonEntryLike, 'id' | 'data'>[],
+  exercises: readonly { id: string; lesson: string }[],
+): string[] {
+  const lessons = new Map(entries.map((entry) => [entry.id, entry.data.exercises]));
+  return exercises.flatMap((exercise) => {
+    const listed = lessons.get(exercise.lesson);
+    if (!listed)
+      return [`content/exercises: "${exercise.id}" names lesson "${exercise.lesson}", which does not exist`];
+    if (!listed.includes(exercise.id)) {
+      return [
+        `content/lessons: lesson "${exercise.lesson}" does not list exercise "${exercise.id}" in its exercises`,
+      ];
+    }
+    return [];
+  });
+}

@@ -1,5 +1,5 @@
 /** The frontmatter every lesson must have (content/lessons/*.mdx); each field says what it is for. */
-import { z } from 'astro/zod';
+import { z } from 'zod';
 
 const exerciseId = z
   .string()
