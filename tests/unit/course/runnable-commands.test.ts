@@ -1,6 +1,6 @@
 /** Which code blocks of a lesson get a Run in terminal button. */
 import { describe, expect, it } from 'vitest';
-import { runnableCommands } from '../../../src/components/code/runnable-commands.ts';
+import { runnableCommands } from '../../../src/course/runnable-commands.ts';
 
 describe('runnable commands', () => {
   it('runs commands, and lines that read a value into a variable for the next ones', () => {
