@@ -4,7 +4,7 @@
 import { forgetLocalProgress, resyncProgress } from './progress-store.ts';
 import { restoreLink, readRestoreFragment, describeApiError } from './restore-link.ts';
 
-class ProgressTools extends HTMLElement {
+export class ProgressTools extends HTMLElement {
   connectedCallback(): void {
     this.#on('make-code', () => void this.#makeCode());
     this.#on('copy-link', () => void this.#copyLink());

@@ -11,7 +11,7 @@ import type { PageExercise } from '../../course/page-exercise.ts';
 
 type Controller = import('./exercise-controller.ts').ExerciseController;
 
-class KubeExercise extends HTMLElement {
+export class KubeExercise extends HTMLElement {
   #controller?: Promise<Controller>;
 
   get #lessonSlug(): string {

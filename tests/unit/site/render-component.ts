@@ -11,9 +11,10 @@ type Component = Parameters<AstroContainer['renderToString']>[0];
 export async function renderComponent(
   component: Component,
   props: Record<string, unknown> = {},
+  slots: Record<string, string> = {},
 ): Promise<string> {
   const container = await AstroContainer.create();
-  return container.renderToString(component, { props });
+  return container.renderToString(component, { props, slots });
 }
 
 /** Makes the global scope a happy-dom page at `url`; the returned function closes it. */
