@@ -3,36 +3,29 @@
  * exercise: the buttons appear, hints come one at a time, and an exercise the server has as passed
  * says so.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import Exercise from '../../../src/components/exercise/Exercise.astro';
-import { mount, openPage, renderComponent } from './render-component.ts';
+import { elementPage, mount, renderComponent } from './element-page.ts';
 
 // The server's progress, read once per page as on a real one.
 const serverProgress = [{ exerciseId: 'nodeport-30033', passed: true }];
 const html: Record<string, string> = {};
-let closePage: () => Promise<void>;
 
-beforeAll(async () => {
-  for (const id of ['nodeport-30033', 'nodeport-let-kubernetes-choose'])
-    html[id] = await renderComponent(Exercise, { id });
-  closePage = await openPage();
-  vi.stubGlobal('fetch', async (url: string) =>
-    url === '/api/progress'
-      ? new Response(JSON.stringify({ progress: serverProgress }), { status: 200 })
-      : new Response('{}', { status: 404 }),
-  );
-  await import('../../../src/components/exercise/exercise-element.ts');
-});
-
-afterAll(async () => {
-  vi.unstubAllGlobals();
-  await closePage();
-});
-
-afterEach(() => {
-  document.body.replaceChildren();
-  localStorage.clear();
-});
+elementPage(
+  'http://localhost:4321/lessons/nodeport/',
+  async () => {
+    for (const id of ['nodeport-30033', 'nodeport-let-kubernetes-choose'])
+      html[id] = await renderComponent(Exercise, { id });
+  },
+  async () => {
+    vi.stubGlobal('fetch', async (url: string) =>
+      url === '/api/progress'
+        ? new Response(JSON.stringify({ progress: serverProgress }), { status: 200 })
+        : new Response('{}', { status: 404 }),
+    );
+    await import('../../../src/components/exercise/exercise-element.ts');
+  },
+);
 
 function exercise(id: string): HTMLElement {
   mount(html[id]!);

@@ -2,14 +2,14 @@
  * The small elements of the pages, each on the markup its Astro component renders: the theme
  * switch, a code block's buttons, the quiz and the outline's progress marks.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import CodeBlock from '../../../src/components/code/CodeBlock.astro';
 import CourseOutline from '../../../src/components/course/CourseOutline.astro';
 import Quiz from '../../../src/components/lesson/Quiz.astro';
 import ThemeSwitch from '../../../src/components/site/ThemeSwitch.astro';
 import type { OutlineLesson } from '../../../src/course/course-outline.ts';
 import type { QuizQuestion } from '../../../src/course/lesson-schema.ts';
-import { mount, openPage, renderComponent } from './render-component.ts';
+import { elementPage, mount, renderComponent } from './element-page.ts';
 
 const questions: QuizQuestion[] = [
   {
@@ -31,48 +31,44 @@ const lesson = (slug: string, order: number, exercises: string[]): OutlineLesson
 });
 
 const html: Record<string, string> = {};
-let closePage: () => Promise<void>;
 let serverProgress: { exerciseId: string; passed: boolean }[] = [];
 
-beforeAll(async () => {
-  html.theme = await renderComponent(ThemeSwitch);
-  // As MDX hands a fenced block to CodeBlock: Shiki's spans, entities escaped.
-  const shell =
-    '<code><span class="line">kubectl get svc web</span>\n<span class="line">curl http://192.168.49.2:30033</span></code>';
-  html.run = await renderComponent(CodeBlock, { 'data-language': 'sh' }, { default: shell });
-  html.text = await renderComponent(
-    CodeBlock,
-    { 'data-language': 'text' },
-    { default: '<code>NAME &lt;none&gt;</code>' },
-  );
-  html.quiz = await renderComponent(Quiz, { questions });
-  html.outline = await renderComponent(CourseOutline, {
-    lessons: [
-      lesson('why-services', 1, []),
-      lesson('nodeport', 2, ['nodeport-30033', 'nodeport-change-type']),
-    ],
-  });
-  closePage = await openPage();
-  vi.stubGlobal(
-    'fetch',
-    async () => new Response(JSON.stringify({ progress: serverProgress }), { status: 200 }),
-  );
-  await Promise.all([
-    import('../../../src/components/site/theme-switch-element.ts'),
-    import('../../../src/components/code/code-block-element.ts'),
-    import('../../../src/components/lesson/quiz-element.ts'),
-    import('../../../src/components/course/course-progress-element.ts'),
-  ]);
-});
-
-afterAll(async () => {
-  vi.unstubAllGlobals();
-  await closePage();
-});
+elementPage(
+  'http://localhost:4321/lessons/nodeport/',
+  async () => {
+    html.theme = await renderComponent(ThemeSwitch);
+    // As MDX hands a fenced block to CodeBlock: Shiki's spans, entities escaped.
+    const shell =
+      '<code><span class="line">kubectl get svc web</span>\n<span class="line">curl http://192.168.49.2:30033</span></code>';
+    html.run = await renderComponent(CodeBlock, { 'data-language': 'sh' }, { default: shell });
+    html.text = await renderComponent(
+      CodeBlock,
+      { 'data-language': 'text' },
+      { default: '<code>NAME &lt;none&gt;</code>' },
+    );
+    html.quiz = await renderComponent(Quiz, { questions });
+    html.outline = await renderComponent(CourseOutline, {
+      lessons: [
+        lesson('why-services', 1, []),
+        lesson('nodeport', 2, ['nodeport-30033', 'nodeport-change-type']),
+      ],
+    });
+  },
+  async () => {
+    vi.stubGlobal(
+      'fetch',
+      async () => new Response(JSON.stringify({ progress: serverProgress }), { status: 200 }),
+    );
+    await Promise.all([
+      import('../../../src/components/site/theme-switch-element.ts'),
+      import('../../../src/components/code/code-block-element.ts'),
+      import('../../../src/components/lesson/quiz-element.ts'),
+      import('../../../src/components/course/course-progress-element.ts'),
+    ]);
+  },
+);
 
 afterEach(() => {
-  document.body.replaceChildren();
-  localStorage.clear();
   delete document.documentElement.dataset.theme;
 });
 

@@ -2,43 +2,39 @@
  * <progress-tools> on /progress/, on the markup ProgressTools.astro renders, against a fake API:
  * what the learner reads after each button.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import ProgressTools from '../../../src/components/course/ProgressTools.astro';
-import { mount, openPage, renderComponent } from './render-component.ts';
+import { elementPage, mount, renderComponent } from './element-page.ts';
 
 type Answer = { status: number; body?: unknown };
 const answers = new Map<string, Answer>();
 const requests: string[] = [];
 let html: string;
-let closePage: () => Promise<void>;
 
-beforeAll(async () => {
-  html = await renderComponent(ProgressTools);
-  closePage = await openPage('http://localhost:4321/progress/');
-  vi.stubGlobal('fetch', async (path: string, init?: RequestInit) => {
-    const request = `${init?.method ?? 'GET'} ${path}`;
-    requests.push(`${request}${init?.body ? ` ${String(init.body)}` : ''}`);
-    const answer = answers.get(request) ?? {
-      status: 404,
-      body: { error: { code: 'x', message: 'Not here.' } },
-    };
-    return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), {
-      status: answer.status,
+elementPage(
+  'http://localhost:4321/progress/',
+  async () => {
+    html = await renderComponent(ProgressTools);
+  },
+  async () => {
+    vi.stubGlobal('fetch', async (path: string, init?: RequestInit) => {
+      const request = `${init?.method ?? 'GET'} ${path}`;
+      requests.push(`${request}${init?.body ? ` ${String(init.body)}` : ''}`);
+      const answer = answers.get(request) ?? {
+        status: 404,
+        body: { error: { code: 'x', message: 'Not here.' } },
+      };
+      return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), {
+        status: answer.status,
+      });
     });
-  });
-  await import('../../../src/components/course/progress-tools-element.ts');
-});
-
-afterAll(async () => {
-  vi.unstubAllGlobals();
-  await closePage();
-});
+    await import('../../../src/components/course/progress-tools-element.ts');
+  },
+);
 
 afterEach(() => {
-  document.body.replaceChildren();
   answers.clear();
   requests.length = 0;
-  localStorage.clear();
 });
 
 function tools(): HTMLElement {

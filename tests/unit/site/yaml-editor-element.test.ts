@@ -3,11 +3,11 @@
  * included) and a stand-in for Monaco, which does not run outside a browser: what Apply does, how
  * problems read, and how it serves `kubectl edit`.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import YamlEditor from '../../../src/components/editor/YamlEditor.astro';
 import type { Problem } from '../../../src/components/editor/monaco-yaml-editor.ts';
 import { editRequestEvent, type EditRequest } from '../../../src/components/lab/edit-request.ts';
-import { mount, openPage, renderComponent } from './render-component.ts';
+import { elementPage, mount, renderComponent } from './element-page.ts';
 
 /** What the learner has typed into the (stand-in) editor, and the editor's callbacks. */
 const monaco = vi.hoisted(() => ({
@@ -38,22 +38,19 @@ vi.mock('../../../src/components/editor/monaco-yaml-editor.ts', () => ({
 
 const service = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n';
 let html: string;
-let closePage: () => Promise<void>;
 
-beforeAll(async () => {
-  html = await renderComponent(YamlEditor, { file: 'web.yaml' }, { default: `<pre>${service}</pre>` });
-  closePage = await openPage('http://localhost:4321/lessons/nodeport/');
-  await import('../../../src/components/editor/yaml-editor-element.ts');
-  mount(`<div data-lab="nodeport" data-lab-seed="1" data-lab-setup="[]"></div>${html}`);
-});
-
-afterAll(async () => {
-  await closePage();
-});
-
-afterEach(() => {
-  localStorage.clear();
-});
+// One page for the whole file, as a learner's: the editor and the lab carry over from test to test.
+elementPage(
+  'http://localhost:4321/lessons/nodeport/',
+  async () => {
+    html = await renderComponent(YamlEditor, { file: 'web.yaml' }, { default: `<pre>${service}</pre>` });
+  },
+  async () => {
+    await import('../../../src/components/editor/yaml-editor-element.ts');
+    mount(`<div data-lab="nodeport" data-lab-seed="1" data-lab-setup="[]"></div>${html}`);
+  },
+  { keep: true },
+);
 
 const editor = () => document.querySelector<HTMLElement>('yaml-editor')!;
 const lab = async () => (await import('../../../src/components/lab/lesson-lab.ts')).getLab();
