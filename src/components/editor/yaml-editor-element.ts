@@ -1,6 +1,7 @@
 // <yaml-editor data-file>: shows the file's first content as plain text, loads Monaco when it nears the
 // viewport (or Apply is pressed), keeps the file in the lab's file system as the learner types,
 // applies it through the terminal, and takes `kubectl edit` / `vi` requests (the page's first editor).
+import { whenNear } from '../site/when-near.ts';
 import { runInTerminal } from '../terminal/run-commands.ts';
 import { editRequestEvent } from '../lab/edit-request.ts';
 
@@ -25,16 +26,7 @@ export class YamlEditor extends HTMLElement {
 
   connectedCallback() {
     this.querySelector<HTMLElement>('.actions')!.hidden = false;
-    const near = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) {
-          near.disconnect();
-          void this.#load();
-        }
-      },
-      { rootMargin: '200px' },
-    );
-    near.observe(this);
+    whenNear(this, '200px', () => void this.#load());
     this.querySelector('.apply')!.addEventListener('click', () => void this.#apply());
     this.querySelector('.done')!.addEventListener('click', () => void this.#finishEdit());
     // `kubectl edit` and `vi FILE` in the terminal: the first editor of the page takes them.

@@ -1,5 +1,7 @@
 // <cluster-map>: the live map of the lesson's cluster. Draws the lab's objects when it nears the
 // viewport, redraws on each change, and lights the route a request took for a few seconds.
+import { whenNear } from '../site/when-near.ts';
+
 type ClusterChange = import('../../sim/index.ts').ClusterChange;
 type RouteHop = import('./map-layout.ts').RouteHop;
 
@@ -7,16 +9,7 @@ const litForMs = 6000;
 
 export class ClusterMap extends HTMLElement {
   connectedCallback() {
-    const near = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) {
-          near.disconnect();
-          void this.#start();
-        }
-      },
-      { rootMargin: '300px' },
-    );
-    near.observe(this);
+    whenNear(this, '300px', () => void this.#start());
   }
 
   async #start() {
