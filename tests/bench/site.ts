@@ -9,12 +9,12 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { findChromium } from '../e2e/chromium.ts';
+import { freePort } from '../helpers/free-port.ts';
 
 const budgets = { initialJsGzip: 30 * 1024, terminalToPromptMs: 300 };
 const lesson = '/lessons/nodeport/';
@@ -37,12 +37,7 @@ if (!process.argv.includes('--no-build')) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const port = await new Promise<number>((resolve) => {
-  const server = createServer().listen(0, '127.0.0.1', () => {
-    const address = server.address();
-    server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-  });
-});
+const port = await freePort();
 const dataDir = mkdtempSync(join(tmpdir(), 'kube101-bench-'));
 const server = spawn(process.execPath, [`${outDir}/server/entry.mjs`], {
   env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir },

@@ -2,10 +2,10 @@
  * `wget`: busybox's in pods (`wget -qO- http://web:82`), GNU wget on the workstation; each with
  * its own progress lines and error messages.
  */
-import type { CommandIO, ShellCommand, ShellContext } from '../../shell/command.ts';
-import { httpRequest, parseUrl } from '../http.ts';
-import { REASONS, byteLength } from '../http-types.ts';
-import { resolveDns } from '../dns.ts';
+import type { CommandIO, ShellCommand, ShellContext } from '../command.ts';
+import { httpRequest, parseUrl } from '../../net/http.ts';
+import { REASONS, byteLength } from '../../net/http-types.ts';
+import { resolveDns } from '../../net/dns.ts';
 
 const KERNEL_CONNECT_TIMEOUT_MS = 133_000;
 

@@ -6,52 +6,32 @@
  */
 import type { Container } from '../api/types.ts';
 import type { Runtime } from '../runtime.ts';
-import { ShellSession } from '../shell/interpreter.ts';
-import { attach } from '../shell/attachment.ts';
-import { VirtualFs } from '../shell/vfs.ts';
-import type { CommandIO, Machine, ShellCommand } from '../shell/command.ts';
-import { PROGRAMS, SHELL_BUILTINS } from '../shell/commands/index.ts';
-import { findImage } from './images.ts';
-import { CLUSTER_DNS_IP, type StoredPod } from './addresses.ts';
-import { searchDomains } from './dns.ts';
-import { containerEnvironment } from './service-env.ts';
-
-export interface PodExecTarget {
-  namespace: string;
-  pod: string;
-  /** Defaults to the pod's first container, as kubectl does. */
-  container?: string;
-}
-
-export interface PodExecIO {
-  stdin: string;
-  stdout(text: string): void;
-  stderr(text: string): void;
-  signal?: AbortSignal | undefined;
-  interactive?: boolean;
-  /** `-t`: a terminal is attached. */
-  tty?: boolean;
-  /**
-   * When an interactive shell is attached to the terminal (see below), called after it exits:
-   * `kubectl run --rm` deletes its pod here and prints that it did.
-   */
-  onExit?: (io: { stdout(text: string): void; stderr(text: string): void }, exitCode: number) => void;
-}
-
-/**
- * The container runtime could not start the program (not in the image). kubectl prints the
- * message after `error: ` and exits 1, as with containerd.
- */
-export class ContainerExecError extends Error {}
+import { ShellSession } from './interpreter.ts';
+import type { AttachedShell } from './terminal.ts';
+import { VirtualFs } from './vfs.ts';
+import type { CommandIO, Machine, ShellCommand } from './command.ts';
+import { PROGRAMS, SHELL_BUILTINS } from './commands/index.ts';
+import { findImage } from '../net/images.ts';
+import { CLUSTER_DNS_IP, type StoredPod } from '../net/addresses.ts';
+import { searchDomains } from '../net/dns.ts';
+import { containerEnvironment } from '../net/service-env.ts';
+import {
+  ContainerExecError,
+  type PodExecIO,
+  type PodExecResult,
+  type PodExecTarget,
+} from '../net/container-exec.ts';
 
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash']);
 
+/** `attach`: hands the container's shell to the terminal (a live `-it` with no script). */
 export async function runInPod(
   runtime: Runtime,
   target: PodExecTarget,
   argv: string[],
   io: PodExecIO,
-): Promise<number> {
+  attach: (shell: AttachedShell) => void,
+): Promise<PodExecResult> {
   const pod = runtime.api.get('pods', target.namespace, target.pod) as StoredPod;
   const container = target.container
     ? pod.spec?.containers?.find((c) => c.name === target.container)
@@ -86,8 +66,8 @@ export async function runInPod(
   if (SHELLS.has(name)) {
     if (args.length === 0 && io.stdin === '' && io.interactive && io.tty) {
       // A live terminal with `-it` and no script: the learner's next lines run in this shell.
-      attach(runtime, { session, onExit: io.onExit });
-      return 0;
+      attach({ session, onExit: io.onExit });
+      return 'attached';
     }
     const script = args[0] === '-c' ? args[1] : args[0] === undefined ? io.stdin : undefined;
     if (script === undefined) {

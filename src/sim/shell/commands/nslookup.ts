@@ -2,9 +2,9 @@
  * `nslookup NAME`: busybox's in pods (asks kube-dns at 10.96.0.10 through the search path), bind's
  * on the workstation (whose resolver knows no cluster names).
  */
-import type { ShellCommand } from '../../shell/command.ts';
-import { lookupExact, resolveDns, searchDomains } from '../dns.ts';
-import { CLUSTER_DNS_IP, isIpv4 } from '../addresses.ts';
+import type { ShellCommand } from '../command.ts';
+import { lookupExact, resolveDns, searchDomains } from '../../net/dns.ts';
+import { CLUSTER_DNS_IP, isIpv4 } from '../../net/addresses.ts';
 
 export const nslookup: ShellCommand = (args, io, shell) => {
   const name = args.find((a) => !a.startsWith('-'));

@@ -2,9 +2,9 @@
  * `ping`: nodes and pods answer ICMP; a ClusterIP does not (it exists only as kube-proxy's rules
  * for TCP/UDP ports), so pinging a Service shows 100% packet loss, as on a real cluster.
  */
-import { yieldToHost, type ShellCommand } from '../../shell/command.ts';
-import { resolveDns } from '../dns.ts';
-import { nodeAddresses, podByIp, WORKSTATION_IP } from '../addresses.ts';
+import { yieldToHost, type ShellCommand } from '../command.ts';
+import { resolveDns } from '../../net/dns.ts';
+import { nodeAddresses, podByIp, WORKSTATION_IP } from '../../net/addresses.ts';
 
 /** Rounds a ping without `-c` runs headless before it is "interrupted". */
 const HEADLESS_ROUNDS = 4;

@@ -3,12 +3,12 @@
  * `--connect-timeout`, `-o`, `-w '%{http_code}'`, `-X`, `-H`, `-d`, `-k`, `-f`), its progress meter
  * when output is not a terminal, and its exact error lines and exit codes.
  */
-import type { CommandIO, ShellCommand, ShellContext } from '../../shell/command.ts';
-import { httpRequest, parseUrl, type HttpResult } from '../http.ts';
-import { REASONS, byteLength } from '../http-types.ts';
-import { resolveDns } from '../dns.ts';
-import { findImage } from '../images.ts';
-import { WORKSTATION_IP } from '../addresses.ts';
+import type { CommandIO, ShellCommand, ShellContext } from '../command.ts';
+import { httpRequest, parseUrl, type HttpResult } from '../../net/http.ts';
+import { REASONS, byteLength } from '../../net/http-types.ts';
+import { resolveDns } from '../../net/dns.ts';
+import { findImage } from '../../net/images.ts';
+import { WORKSTATION_IP } from '../../net/addresses.ts';
 
 /** How long Linux keeps retrying a SYN nobody answers (tcp_syn_retries=6) before connect() fails. */
 const KERNEL_CONNECT_TIMEOUT_MS = 133_000;
