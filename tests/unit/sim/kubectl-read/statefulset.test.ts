@@ -116,6 +116,32 @@ describe('kubectl and a StatefulSet', () => {
     expect(await run(cluster, 'kubectl get pods -o name')).toBe('pod/web-0\n');
   });
 
+  it('rolls a new image out from the highest ordinal down', async () => {
+    const cluster = await applied();
+    await run(cluster, 'kubectl rollout status sts/web');
+    const before = await run(cluster, "kubectl get sts web -o jsonpath='{.status.currentRevision}'");
+    await run(cluster, 'kubectl set image statefulset/web nginx=nginx:1.28');
+    expect(await run(cluster, 'kubectl get pods')).toMatch(/web-2 +1\/1 +Terminating/);
+    expect(await run(cluster, 'kubectl rollout status sts/web')).toBe(
+      [
+        'Waiting for partitioned roll out to finish: 0 out of 3 new pods have been updated...',
+        'Waiting for 1 pods to be ready...',
+        'Waiting for partitioned roll out to finish: 1 out of 3 new pods have been updated...',
+        'Waiting for 1 pods to be ready...',
+        'Waiting for partitioned roll out to finish: 2 out of 3 new pods have been updated...',
+        'Waiting for 1 pods to be ready...',
+        'partitioned roll out complete: 3 new pods have been updated...\n',
+      ].join('\n'),
+    );
+    const status = JSON.parse(await run(cluster, "kubectl get sts web -o jsonpath='{.status}'"));
+    expect(status.currentRevision).not.toBe(before);
+    expect(status).toMatchObject({
+      currentRevision: status.updateRevision,
+      currentReplicas: 3,
+      updatedReplicas: 3,
+    });
+  });
+
   it('refuses rollout status for OnDelete as kubectl does', async () => {
     const cluster = await applied();
     await run(
