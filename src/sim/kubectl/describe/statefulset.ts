@@ -1,4 +1,7 @@
-/** describeStatefulSet (kubectl describe.go StatefulSetDescriber). */
+/**
+ * describeStatefulSet (kubectl 1.35 describe.go StatefulSetDescriber). Later kubectl releases add
+ * Service Name, Pod Management Policy and the claim retention policy; 1.35 prints none of them.
+ */
 import type { StatefulSet } from 'kubernetes-types/apps/v1';
 import { PrefixWriter, LEVEL_0, LEVEL_1 } from './writer.ts';
 import {
@@ -23,8 +26,6 @@ export const describeStatefulSet: Describer = (object, context) => {
   w.write(LEVEL_0, `Selector:\t${formatLabelSelector(spec?.selector)}\n`);
   printLabelsMultiline(w, 'Labels', object.metadata.labels);
   printAnnotationsMultiline(w, 'Annotations', object.metadata.annotations);
-  if (spec?.serviceName) w.write(LEVEL_0, `Service Name:\t${spec.serviceName}\n`);
-  if (spec?.podManagementPolicy) w.write(LEVEL_0, `Pod Management Policy:\t${spec.podManagementPolicy}\n`);
   w.write(LEVEL_0, `Replicas:\t${spec?.replicas ?? 0} desired | ${set.status?.replicas ?? 0} total\n`);
   w.write(LEVEL_0, `Update Strategy:\t${spec?.updateStrategy?.type ?? ''}\n`);
   const rolling = spec?.updateStrategy?.rollingUpdate;
@@ -32,12 +33,6 @@ export const describeStatefulSet: Describer = (object, context) => {
     w.write(LEVEL_1, `Partition:\t${rolling.partition}\n`);
     if (rolling.maxUnavailable !== undefined)
       w.write(LEVEL_1, `MaxUnavailable:\t${rolling.maxUnavailable}\n`);
-  }
-  const retention = spec?.persistentVolumeClaimRetentionPolicy;
-  if (retention) {
-    w.write(LEVEL_0, 'Persistent Volume Claim Retention Policy:\n');
-    w.write(LEVEL_1, `WhenDeleted:\t${retention.whenDeleted ?? ''}\n`);
-    w.write(LEVEL_1, `WhenScaled:\t${retention.whenScaled ?? ''}\n`);
   }
   const counts = podPhases(context, object, spec?.selector);
   w.write(

@@ -79,30 +79,61 @@ describe('kubectl and a StatefulSet', () => {
     );
   });
 
-  it('describes the set as StatefulSetDescriber does', async () => {
+  it('describes the set as kubectl 1.35 StatefulSetDescriber does (no Service Name line before 1.36)', async () => {
     const cluster = await applied();
     await run(cluster, 'kubectl rollout status sts/web');
     const text = await run(cluster, 'kubectl describe statefulset web');
     expect(text).toContain(
       [
-        'Selector:               app=web',
-        'Labels:                 <none>',
-        'Annotations:            <none>',
-        'Service Name:           web',
-        'Pod Management Policy:  OrderedReady',
-        'Replicas:               3 desired | 3 total',
-        'Update Strategy:        RollingUpdate',
-        '  Partition:            0',
-        'Persistent Volume Claim Retention Policy:',
-        '  WhenDeleted:  Retain',
-        '  WhenScaled:   Retain',
-        'Pods Status:    3 Running / 0 Waiting / 0 Succeeded / 0 Failed',
+        'Selector:           app=web',
+        'Labels:             <none>',
+        'Annotations:        <none>',
+        'Replicas:           3 desired | 3 total',
+        'Update Strategy:    RollingUpdate',
+        '  Partition:        0',
+        'Pods Status:        3 Running / 0 Waiting / 0 Succeeded / 0 Failed',
         'Pod Template:',
       ].join('\n'),
     );
     expect(text).toContain('Volume Claims:     <none>\nEvents:\n');
     expect(text).toMatch(
       /Normal {2}SuccessfulCreate {2}\d+s +statefulset-controller {2}create Pod web-2 in StatefulSet web successful\n$/,
+    );
+  });
+
+  it('prints what kubectl 1.35.2 printed for the same StatefulSet, byte for byte', async () => {
+    const cluster = await applied();
+    await run(cluster, 'kubectl rollout status sts/web');
+    await run(cluster, 'kubectl label sts web tier=db');
+    await run(cluster, 'kubectl annotate sts web note=hello');
+    // Captured from the real kubectl 1.35.2 reading these objects from an API server.
+    expect(await run(cluster, 'kubectl describe statefulset web --show-events=false')).toBe(
+      [
+        'Name:               web',
+        'Namespace:          default',
+        'CreationTimestamp:  Mon, 05 Jan 2026 09:10:00 +0000',
+        'Selector:           app=web',
+        'Labels:             tier=db',
+        'Annotations:        note: hello',
+        'Replicas:           3 desired | 3 total',
+        'Update Strategy:    RollingUpdate',
+        '  Partition:        0',
+        'Pods Status:        3 Running / 0 Waiting / 0 Succeeded / 0 Failed',
+        'Pod Template:',
+        '  Labels:  app=web',
+        '  Containers:',
+        '   nginx:',
+        '    Image:         nginx:1.27',
+        '    Port:          80/TCP',
+        '    Host Port:     0/TCP',
+        '    Environment:   <none>',
+        '    Mounts:        <none>',
+        '  Volumes:         <none>',
+        '  Node-Selectors:  <none>',
+        '  Tolerations:     <none>',
+        'Volume Claims:     <none>',
+        '',
+      ].join('\n'),
     );
   });
 
