@@ -5,12 +5,14 @@
  *   npm run kubesim                      interactive shell (history, Tab completion, Ctrl-C)
  *   npm run kubesim -- --seed 7          another seed: other names, IPs and ports
  *   npm run kubesim -- --json < script   one JSON line {line, stdout, stderr, exitCode} per command
+ *   npm run kubesim -- serve             the same cluster behind a Kubernetes API (serve.ts)
  */
 import { createInterface } from 'node:readline';
 import { readFileSync } from 'node:fs';
 import { createCluster, type Cluster } from '../sim/index.ts';
 import { needsMoreInput } from '../sim/shell/input.ts';
 import { HOME } from '../sim/shell/vfs.ts';
+import { serve } from './serve.ts';
 
 interface Options {
   json: boolean;
@@ -143,6 +145,10 @@ async function runInteractive(cluster: Cluster): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  if (process.argv[2] === 'serve') {
+    process.exitCode = await serve(process.argv.slice(3));
+    return;
+  }
   const options = parseOptions(process.argv.slice(2));
   if (typeof options === 'string') {
     const usage = options.startsWith('usage');

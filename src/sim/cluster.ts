@@ -22,6 +22,7 @@ import { completeLine } from './shell/completion.ts';
 import { bootstrapCluster, API_SERVER_ADDRESS } from './bootstrap.ts';
 import { defaultKubeconfig, type KubeconfigState } from './kubectl/kubeconfig.ts';
 import type { Runtime } from './runtime.ts';
+import { registerRuntime } from './cluster-runtime.ts';
 import type {
   Cluster,
   ClusterChange,
@@ -53,7 +54,7 @@ interface SavedState {
 
 export function createCluster(options: ClusterOptions = {}): Cluster {
   const seed = options.snapshot?.seed ?? options.seed ?? 1;
-  const clock = new VirtualClock(CLUSTER_EPOCH_MS);
+  const clock = new VirtualClock(options.createdAt ?? CLUSTER_EPOCH_MS);
   const random = new SeededRandom(seed);
   const store = new ObjectStore();
   const context = {
@@ -150,7 +151,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     restore(options.snapshot.state as SavedState);
   } else {
     bootstrapCluster(api, clock.timestamp());
-    controllers.advanceTo(CLUSTER_EPOCH_MS + CLUSTER_AGE_MS);
+    controllers.advanceTo(clock.now() + CLUSTER_AGE_MS);
   }
 
   function restore(state: SavedState): void {
@@ -241,5 +242,6 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
       return fs.cwd;
     },
   };
+  registerRuntime(cluster, runtime);
   return cluster;
 }
