@@ -31,6 +31,14 @@ export function decodeBody(raw: Buffer, contentType: string | undefined): unknow
   return JSON.parse(text) as unknown;
 }
 
+/** A PATCH body: the patch handler's own JSON decoder, whose errors carry no prefix. */
+export function decodePatchBody(raw: Buffer): unknown {
+  const text = raw.toString('utf8');
+  const syntax = goJsonSyntaxError(text);
+  if (syntax) throw StatusError.badRequest(syntax);
+  return JSON.parse(text) as unknown;
+}
+
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

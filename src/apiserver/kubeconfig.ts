@@ -5,7 +5,8 @@ export function kubeconfigFor(url: string): string {
   return stringify({
     apiVersion: 'v1',
     kind: 'Config',
-    clusters: [{ name: 'kube101', cluster: { server: url } }],
+    // Plain HTTP on loopback; the flag lets clients that insist on TLS settings (client-node) connect.
+    clusters: [{ name: 'kube101', cluster: { server: url, 'insecure-skip-tls-verify': true } }],
     users: [{ name: 'learner', user: {} }],
     contexts: [{ name: 'kube101', context: { cluster: 'kube101', user: 'learner', namespace: 'default' } }],
     'current-context': 'kube101',

@@ -126,8 +126,9 @@ function runStream(
         { stdin, stdout: (text) => send(STDOUT, text), stderr: (text) => send(STDERR, text) },
       );
       served.catchUp();
+      // An attach ends with the stream; kubectl reads the exit code from the pod's status.
       finish(
-        code === 0
+        code === 0 || subresource === 'attach'
           ? { metadata: {}, status: 'Success' }
           : {
               metadata: {},

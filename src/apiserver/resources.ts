@@ -14,6 +14,7 @@ import { applyJsonPatch } from '../sim/kubectl/manifests/json-patch.ts';
 import {
   applyMergePatch,
   applyStrategicMergePatch,
+  threeWayMergePatch,
   type Json,
   type JsonMap,
 } from '../sim/kubectl/manifests/strategic-merge.ts';
@@ -23,7 +24,7 @@ import {
   strictDecode,
 } from '../sim/kubectl/manifests/strict-decoding.ts';
 import { goValue } from '../sim/kubectl/commands/write/server-write.ts';
-import { decodeBody, isObject } from './body.ts';
+import { decodeBody, decodePatchBody, isObject } from './body.ts';
 import { sendError, sendJson } from './respond.ts';
 import { methodNotSupported, unsupportedMediaType } from './status.ts';
 import { toTable, wantsTable, type IncludeObject } from './tables.ts';
@@ -40,6 +41,7 @@ export interface ResourceRequest {
   body: Buffer;
 }
 
+const APPLY_PATCH = 'application/apply-patch+yaml';
 const PATCH_TYPES = [
   'application/json-patch+json',
   'application/merge-patch+json',
@@ -236,8 +238,8 @@ function update(req: ResourceRequest): void {
 /** What the API server does with a PATCH body of each media type. */
 function patched(existing: KubeObject, body: Buffer, contentType: string): KubeObject {
   const mediaType = contentType.split(';')[0]?.trim() ?? '';
-  if (!PATCH_TYPES.includes(mediaType)) throw unsupportedMediaType(PATCH_TYPES);
-  const patch = decodeBody(body, 'application/json') as Json;
+  if (!PATCH_TYPES.includes(mediaType)) throw unsupportedMediaType([...PATCH_TYPES, APPLY_PATCH]);
+  const patch = decodePatchBody(body) as Json;
   if (mediaType === 'application/json-patch+json') {
     if (!Array.isArray(patch))
       throw StatusError.badRequest('json: cannot unmarshal object into Go value of type jsonpatch.Patch');
@@ -285,8 +287,42 @@ function decodePatched(req: ResourceRequest, object: KubeObject): { object: Kube
   return { object: result.known as unknown as KubeObject, warnings };
 }
 
+/**
+ * Server-side apply, as the page's `apply --server-side` does it: the manifest's fields win over
+ * the live object (a strategic merge of the two); field ownership is not modelled.
+ */
+function serverSideApply(req: ResourceRequest): void {
+  const { type, namespace, name } = req.path;
+  const { object: applied, warnings } = decodeObject(req, decodeBody(req.body, 'application/yaml'));
+  requireNamespaceMatch(req, applied);
+  if (applied.metadata.name !== name) {
+    throw StatusError.badRequest(
+      `the name of the object (${String(applied.metadata.name ?? '')}) does not match the name on the URL (${name})`,
+    );
+  }
+  const options = { dryRun: dryRunOf(req), fieldManager: req.query.get('fieldManager') ?? 'kubectl' };
+  const live = req.served.api.tryGet(type.resource, namespace, name as string);
+  if (!live) {
+    const result = req.served.api.create(type.resource, applied, options);
+    req.served.catchUp();
+    return sendObject(req, result.object, 201, [...warnings, ...result.warnings]);
+  }
+  const patchFromManifest = threeWayMergePatch(
+    undefined,
+    applied as unknown as JsonMap,
+    live as unknown as JsonMap,
+    type.kind,
+  );
+  const merged = applyStrategicMergePatch(live as unknown as JsonMap, patchFromManifest, type.kind);
+  const result = req.served.api.update(type.resource, merged as unknown as KubeObject, options);
+  req.served.catchUp();
+  sendObject(req, result.object, 200, [...warnings, ...result.warnings]);
+}
+
 function patch(req: ResourceRequest): void {
   const { type, namespace, name } = req.path;
+  if ((req.request.headers['content-type'] ?? '').split(';')[0]?.trim() === APPLY_PATCH)
+    return serverSideApply(req);
   const existing = req.served.api.get(type.resource, namespace, name as string);
   const { object, warnings } = decodePatched(
     req,
@@ -436,4 +472,3 @@ function scale(req: ResourceRequest, method: string, object: KubeObject): void {
   req.served.catchUp();
   sendJson(req.response, 200, scaleOf(result.object), result.warnings);
 }
-

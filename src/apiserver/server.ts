@@ -23,6 +23,7 @@ import { sendError, sendJson } from './respond.ts';
 import { ServedCluster, type ClockMode } from './served-cluster.ts';
 import { entityTooLarge, MAX_REQUEST_BODY_BYTES, pageNotFound } from './status.ts';
 import { servePodLog } from './pod-log.ts';
+import { answerUnmodelledRead } from './unmodelled-reads.ts';
 import { handleUpgrade } from './pod-streams.ts';
 
 export interface ApiServerOptions {
@@ -37,12 +38,14 @@ export interface ApiServerOptions {
 export interface RunningApiServer {
   url: string;
   port: number;
-  served: ServedCluster;
+  readonly served: ServedCluster;
+  /** Serve another cluster on the same address (test suites that need many fresh clusters). */
+  replaceCluster(cluster: Cluster): void;
   close(): Promise<void>;
 }
 
 export async function startApiServer(options: ApiServerOptions): Promise<RunningApiServer> {
-  const served = new ServedCluster(options.cluster, options.clock ?? 'wall');
+  let served = new ServedCluster(options.cluster, options.clock ?? 'wall');
   const host = options.host ?? '127.0.0.1';
   const sockets = new Set<Socket>();
 
@@ -78,7 +81,13 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
   return {
     url: `http://${shownHost}:${port}`,
     port,
-    served,
+    get served() {
+      return served;
+    },
+    replaceCluster(cluster) {
+      served.close();
+      served = new ServedCluster(cluster, served.clockMode);
+    },
     close: () =>
       new Promise<void>((resolve) => {
         served.close();
@@ -99,8 +108,8 @@ function route(
   const method = request.method ?? 'GET';
   served.catchUp();
   if (method === 'GET') {
-    const answered = discovery(pathname, request.headers.accept ?? '', response);
-    if (answered) return;
+    if (discovery(pathname, request.headers.accept ?? '', response)) return;
+    if (answerUnmodelledRead(served, pathname, response)) return;
   }
   const parsed = parsePath(pathname);
   if (parsed.kind === 'groupVersion' && method === 'GET')

@@ -115,6 +115,5 @@ export function serveWatch(req: ResourceRequest): void {
     for (const timer of timers) clearTimeout(timer);
   };
   response.on('close', stop);
-  req.request.on('close', stop);
   stepWhenIdle();
 }
