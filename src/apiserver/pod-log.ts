@@ -7,7 +7,7 @@ import { StatusError } from '../sim/api/status-error.ts';
 import type { KubeObject } from '../sim/api/types.ts';
 import { checkContainerStarted } from '../sim/api/pod-log-status.ts';
 import type { LogLine } from '../sim/net/logs.ts';
-import type { ResourceRequest } from './resources.ts';
+import type { ResourceRequest } from './resource-request.ts';
 
 const FOLLOW_POLL_MS = 100;
 

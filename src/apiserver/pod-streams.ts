@@ -10,7 +10,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { StatusError } from '../sim/api/status-error.ts';
 import type { KubeObject } from '../sim/api/types.ts';
-import { ContainerExecError, runInPod } from '../sim/net/pod-exec.ts';
+import { ContainerExecError } from '../sim/net/container-exec.ts';
 import { parsePath } from './request-path.ts';
 import type { ServedCluster } from './served-cluster.ts';
 import { internalError } from './status.ts';
@@ -115,16 +115,17 @@ function runStream(
     if (started) return;
     started = true;
     try {
-      const code = await runInPod(
-        served.runtime,
+      const result = await served.runtime.execInPod(
         {
           namespace: pod.metadata.namespace ?? 'default',
           pod: pod.metadata.name,
           container: container?.name,
         },
         argv,
-        { stdin, stdout: (text) => send(STDOUT, text), stderr: (text) => send(STDERR, text) },
+        { stdin, stdout: (text: string) => send(STDOUT, text), stderr: (text: string) => send(STDERR, text) },
       );
+      // Without a live terminal a shell never stays attached; count it as a clean end.
+      const code = result === 'attached' ? 0 : result;
       served.catchUp();
       // An attach ends with the stream; kubectl reads the exit code from the pod's status.
       finish(

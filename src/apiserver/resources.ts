@@ -4,12 +4,9 @@
  * and `scale` subresources. Every write goes through the simulator's own API server (defaults,
  * validation, allocation, the server's messages); this file only translates HTTP.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { apiVersionOf } from '../sim/api/resources.ts';
 import { StatusError } from '../sim/api/status-error.ts';
 import type { KubeObject } from '../sim/api/types.ts';
-import { matchesRequirements, parseSelector, SelectorParseError } from '../sim/api/labels/selector.ts';
-import { matchesFields, parseFieldSelector } from '../sim/api/field-selector.ts';
 import { applyJsonPatch } from '../sim/kubectl/manifests/json-patch.ts';
 import {
   applyMergePatch,
@@ -27,19 +24,9 @@ import { goValue } from '../sim/kubectl/commands/write/server-write.ts';
 import { decodeBody, decodePatchBody, isObject } from './body.ts';
 import { sendError, sendJson } from './respond.ts';
 import { methodNotSupported, unsupportedMediaType } from './status.ts';
-import { toTable, wantsTable, type IncludeObject } from './tables.ts';
-import type { ResourcePath } from './request-path.ts';
-import type { ServedCluster } from './served-cluster.ts';
+import { toTable, wantsTable } from './tables.ts';
+import { includeObjectOf, selectedObjects, type ResourceRequest } from './resource-request.ts';
 import { serveWatch } from './watch.ts';
-
-export interface ResourceRequest {
-  served: ServedCluster;
-  request: IncomingMessage;
-  response: ServerResponse;
-  path: ResourcePath;
-  query: URLSearchParams;
-  body: Buffer;
-}
 
 const APPLY_PATCH = 'application/apply-patch+yaml';
 const PATCH_TYPES = [
@@ -86,27 +73,6 @@ function sendObject(req: ResourceRequest, object: KubeObject, code = 200, warnin
     return sendJson(req.response, code, table, allWarnings);
   }
   sendJson(req.response, code, object, allWarnings);
-}
-
-export function includeObjectOf(query: URLSearchParams): IncludeObject {
-  const value = query.get('includeObject');
-  return value === 'None' || value === 'Object' ? value : 'Metadata';
-}
-
-/** The objects a list or watch selects; a bad selector is the server's 400. */
-export function selectedObjects(req: ResourceRequest): (object: Readonly<KubeObject>) => boolean {
-  const { type } = req.path;
-  try {
-    const requirements = parseSelector(req.query.get('labelSelector') ?? '');
-    const fieldTerms = parseFieldSelector(type, req.query.get('fieldSelector') ?? '');
-    return (object) =>
-      (req.path.namespace === undefined || object.metadata.namespace === req.path.namespace) &&
-      matchesRequirements(object.metadata.labels, requirements) &&
-      matchesFields(type, object, fieldTerms);
-  } catch (error) {
-    if (error instanceof SelectorParseError) throw StatusError.badRequest(error.message);
-    throw error;
-  }
 }
 
 function sendList(req: ResourceRequest): void {

@@ -7,7 +7,7 @@
 import { apiVersionOf } from '../sim/api/resources.ts';
 import type { KubeObject } from '../sim/api/types.ts';
 import type { RecordedEvent } from './watch-hub.ts';
-import { includeObjectOf, selectedObjects, type ResourceRequest } from './resources.ts';
+import { includeObjectOf, selectedObjects, type ResourceRequest } from './resource-request.ts';
 import { expired } from './status.ts';
 import { toTable, wantsTable } from './tables.ts';
 import { warningHeader } from './respond.ts';

@@ -10,11 +10,13 @@ import { createCluster, type Cluster } from '../sim/index.ts';
 import { startApiServer } from '../apiserver/server.ts';
 import { kubeconfigFor } from '../apiserver/kubeconfig.ts';
 import { loadLessonsFromDisk } from './lesson-files.ts';
+import { startLesson } from './lesson-cluster.ts';
 
 const USAGE = `usage: kubesim serve [--port N] [--seed N] [--lesson SLUG] [--kubeconfig FILE] [--host H]
   --port N           listen on port N (default 0: any free port)
   --seed N           the cluster's seed (names, IPs, node ports)
   --lesson SLUG      start on that lesson's cluster (its seed unless --seed is given, its setup)
+                     (its editor files stay in the simulator: write your own beside kubectl)
   --kubeconfig FILE  write the kubeconfig there (default: a file in the temporary directory)
   --host H           listen on another address than 127.0.0.1 (anyone who reaches it can change the cluster)`;
 
@@ -55,15 +57,11 @@ export function parseServeOptions(argv: readonly string[]): ServeOptions | strin
 async function clusterFor(options: ServeOptions): Promise<Cluster | string> {
   const createdAt = Date.now() - 10 * 60 * 1000;
   if (options.lesson === undefined) return createCluster({ seed: options.seed ?? 1, createdAt });
-  const lesson = loadLessonsFromDisk().find((l) => l.slug === options.lesson);
-  if (!lesson) {
-    const slugs = loadLessonsFromDisk().map((l) => l.slug);
-    return `kubesim serve: no lesson ${options.lesson}; lessons: ${slugs.join(', ')}`;
-  }
-  const cluster = createCluster({ seed: options.seed ?? lesson.data.seed, createdAt });
-  for (const line of lesson.data.setup) await cluster.exec(line);
-  cluster.settle(0);
-  return cluster;
+  const lessons = loadLessonsFromDisk();
+  const lesson = lessons.find((l) => l.slug === options.lesson);
+  if (!lesson)
+    return `kubesim serve: no lesson ${options.lesson}; lessons: ${lessons.map((l) => l.slug).join(', ')}`;
+  return startLesson(lesson, options.seed ?? lesson.data.seed, createdAt);
 }
 
 export async function serve(argv: readonly string[]): Promise<number> {

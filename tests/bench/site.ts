@@ -1,5 +1,5 @@
 /**
- * Site budgets (DESIGN.md): builds the site, serves it, and measures in Debian's Chromium
+ * Site budgets (DESIGN.md): builds the site, serves it, and measures in Chromium (tests/e2e/chromium.ts)
  *   - JavaScript a lesson page loads before its terminal is visible (gzip), budget 30 KB;
  *   - the terminal's time from visible to prompt, budget 300 ms;
  *   - Monaco: that nothing of it loads until the editor is scrolled into view, its size, and how
@@ -9,14 +9,22 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
+import { findChromium } from '../e2e/chromium.ts';
+import { freePort } from '../helpers/free-port.ts';
 
 const budgets = { initialJsGzip: 30 * 1024, terminalToPromptMs: 300 };
 const lesson = '/lessons/nodeport/';
+
+const chromiumLaunch = await findChromium();
+if ('missing' in chromiumLaunch) {
+  console.error(chromiumLaunch.missing);
+  process.exit(1);
+}
+const chromiumEnv = { ...process.env, ...chromiumLaunch.env };
 
 // Its own build folder (inside node_modules, so the server finds the packages): a concurrent
 // `npm run build` cannot change the files being measured.
@@ -29,12 +37,7 @@ if (!process.argv.includes('--no-build')) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const port = await new Promise<number>((resolve) => {
-  const server = createServer().listen(0, '127.0.0.1', () => {
-    const address = server.address();
-    server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-  });
-});
+const port = await freePort();
 const dataDir = mkdtempSync(join(tmpdir(), 'kube101-bench-'));
 const server = spawn(process.execPath, [`${outDir}/server/entry.mjs`], {
   env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir },
@@ -52,15 +55,9 @@ for (let i = 0; i < 100; i++) {
 }
 
 const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-  ],
+  executablePath: chromiumLaunch.executablePath,
+  args: chromiumLaunch.args,
+  env: chromiumEnv,
 });
 
 const gzipCache = new Map<string, number>();
@@ -159,7 +156,7 @@ if (process.argv.includes('--lighthouse')) {
         '--only-categories=performance,accessibility',
         '--chrome-flags=--headless --no-sandbox --disable-gpu',
       ],
-      { stdio: 'inherit', env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' } },
+      { stdio: 'inherit', env: { ...chromiumEnv, CHROME_PATH: chromiumLaunch.executablePath } },
     );
     if (run.status !== 0) {
       lighthouse.push(`${path}: Lighthouse did not run (exit ${run.status})`);

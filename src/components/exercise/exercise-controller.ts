@@ -7,7 +7,7 @@ import { evaluateLive, startExercise, type GradeResult } from '../../grading/ind
 import { getLab, type LessonLab } from '../lab/lesson-lab.ts';
 import type { Cluster } from '../../sim/index.ts';
 import { keepPendingSubmission, recordExerciseResult } from '../course/progress-store.ts';
-import { asGradable, type PageExercise } from './page-exercise.ts';
+import { asGradable, type PageExercise } from '../../course/page-exercise.ts';
 import { setActiveExercise } from './active-exercise.ts';
 import { describeVerdict, readSubmissionAnswer, type CheckVerdict } from './exercise-verdict.ts';
 

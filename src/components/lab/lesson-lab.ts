@@ -12,7 +12,8 @@ import {
   type ExecOptions,
 } from '../../sim/index.ts';
 import { editRequestEvent, type EditRequest } from './edit-request.ts';
-import { decodeTranscript, encodeTranscript, isTranscript, type TranscriptEntry } from './transcript.ts';
+import { isTranscript, type TranscriptEntry } from '../../grading/transcript.ts';
+import { decodeTranscript, encodeTranscript } from './transcript.ts';
 import { readShareFragment, shareFragment } from './share-link.ts';
 import { exerciseStart } from './exercise-starts.ts';
 import { activeExercise, setActiveExercise } from '../exercise/active-exercise.ts';
