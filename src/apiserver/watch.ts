@@ -58,6 +58,8 @@ export function serveWatch(req: ResourceRequest): void {
     return;
   }
   response.writeHead(200, headers);
+  // A client waits for the headers before it goes on; a quiet watch must not hold them back.
+  response.flushHeaders();
 
   const sendInitialEvents = query.get('sendInitialEvents') === 'true';
   const bookmarks = query.get('allowWatchBookmarks') === 'true';

@@ -59,7 +59,7 @@ async function roundTrip(url: string, runs: number): Promise<number> {
 async function watchLatency(base: string, runs: number): Promise<number> {
   const times: number[] = [];
   let waiting: ((at: number) => void) | undefined;
-  const watch = http.get(`${base}/api/v1/namespaces/default/configmaps?watch=true&resourceVersion=1`, {
+  const watch = http.get(`${base}/api/v1/namespaces/default/configmaps?watch=true`, {
     headers: { Accept: 'application/json' },
   });
   await new Promise<void>((resolve) =>
@@ -72,7 +72,10 @@ async function watchLatency(base: string, runs: number): Promise<number> {
     }),
   );
   for (let i = 0; i < runs; i++) {
-    const arrived = new Promise<number>((resolve) => (waiting = resolve));
+    const arrived = new Promise<number>((resolve, reject) => {
+      waiting = resolve;
+      setTimeout(() => reject(new Error('no watch event within 5 s')), 5000).unref();
+    });
     const start = performance.now();
     await request(`${base}/api/v1/namespaces/default/configmaps`, {
       method: 'POST',
