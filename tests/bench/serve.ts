@@ -1,5 +1,5 @@
 /**
- * `kubesim serve` budgets (DESIGN.md), measured on loopback in this process:
+ * `kubesim serve` budgets (docs/ARCHITECTURE.md), measured on loopback in this process:
  *   - a get and a list round trip (Table, as kubectl asks), median ≤ 5 ms;
  *   - a watch event reaches the client ≤ 20 ms after the change (median; the change is a POST);
  *   - the real kubectl 1.35's `get pods -A` over 10,000 pods through HTTP, ≤ 1 s, beside
