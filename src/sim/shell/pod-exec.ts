@@ -11,7 +11,7 @@ import type { AttachedShell } from './terminal.ts';
 import { VirtualFs } from './vfs.ts';
 import type { CommandIO, Machine, ShellCommand } from './command.ts';
 import { PROGRAMS, SHELL_BUILTINS } from './commands/index.ts';
-import { findImage } from '../net/images.ts';
+import { findImage, imageTools } from '../net/images.ts';
 import { CLUSTER_DNS_IP, type StoredPod } from '../net/addresses.ts';
 import { searchDomains } from '../net/dns.ts';
 import { containerEnvironment } from '../net/service-env.ts';
@@ -111,5 +111,6 @@ function containerMachine(
     commands,
     origin: { kind: 'pod', namespace, name: pod.metadata.name },
     env: containerEnvironment(runtime, pod, container, findImage(container.image ?? '')),
+    tools: imageTools(container.image ?? ''),
   };
 }
