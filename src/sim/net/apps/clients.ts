@@ -61,7 +61,7 @@ export const CLIENT_IMAGES: readonly ImageSpec[] = [
     // the kubernetes.io "Debugging DNS Resolution" page.
     names: ['registry.k8s.io/e2e-test-images/jessie-dnsutils', 'gcr.io/kubernetes-e2e-test-images/dnsutils'],
     listens: [],
-    executables: [...DEBIAN, 'nslookup', 'ping'],
+    executables: [...DEBIAN, 'nslookup', 'dig', 'host', 'ping'],
     shell: 'dash',
     env: [['PATH', PATH_DEFAULT]],
     tools: () => ({ nslookup: 'bind' }),
@@ -70,7 +70,7 @@ export const CLIENT_IMAGES: readonly ImageSpec[] = [
     // Alpine with bash, curl, bind-tools (whose nslookup replaces busybox's) and more.
     names: ['nicolaka/netshoot'],
     listens: [],
-    executables: [...BUSYBOX, 'bash', 'curl'],
+    executables: [...BUSYBOX, 'bash', 'curl', 'dig', 'host'],
     shell: 'ash',
     env: [['PATH', PATH_DEFAULT]],
     tools: () => ({ nslookup: 'bind' }),
