@@ -168,3 +168,20 @@ describe('the images of the tutorials start and run their tools', () => {
     }
   });
 });
+
+// wget.c prints "writing to stdout" / "written to stdout" only from 1_31_0; libbb/progress.c at
+// 1_28_4 writes "%-20.20s%4u%% |<31 cells>|%6u%c%3u:%02u:%02u ETA" without a terminal.
+describe("busybox wget's messages by release", () => {
+  it('1.28 prints the old meter alone; the newest says where it writes', async () => {
+    const { cluster } = await clusterWith('busybox:1.28');
+    const old = await cluster.exec('kubectl exec client -- wget -O- http://web');
+    expect(old.stderr).toMatch(
+      /^Connecting to web \(10\.96\.\d+\.\d+:80\)\n- {20}100% \|\*{31}\|   615   0:00:00 ETA\n$/,
+    );
+    const { cluster: latest } = await clusterWith('busybox');
+    const current = await latest.exec('kubectl exec client -- wget -O- http://web');
+    expect(current.stderr).toMatch(
+      /^Connecting to web \(10\.96\.\d+\.\d+:80\)\nwriting to stdout\n- {20}100% \|\*{32}\|   615  0:00:00 ETA\nwritten to stdout\n$/,
+    );
+  });
+});
