@@ -185,3 +185,53 @@ describe("busybox wget's messages by release", () => {
     );
   });
 });
+
+describe("busybox 1.28 and a StatefulSet's per-pod names (kubernetes.io's StatefulSet Basics)", () => {
+  it('resolves web-0.nginx through the search list; the reverse name is the endpoint hostname', async () => {
+    const cluster = createCluster({ seed: 1 });
+    await cluster.exec(`kubectl apply -f - <<'EOF'
+apiVersion: v1
+kind: Service
+metadata:
+  name: nginx
+spec:
+  clusterIP: None
+  selector:
+    app: nginx
+  ports:
+  - port: 80
+    name: web
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: web
+spec:
+  serviceName: nginx
+  replicas: 2
+  selector:
+    matchLabels:
+      app: nginx
+  template:
+    metadata:
+      labels:
+        app: nginx
+    spec:
+      containers:
+      - name: nginx
+        image: nginx
+        ports:
+        - containerPort: 80
+          name: web
+EOF`);
+    await cluster.exec('kubectl run client --image=busybox:1.28 -- sleep 3600');
+    await cluster.exec('sleep 60');
+    const ip = (await cluster.exec('kubectl get pod web-0 -o jsonpath={.status.podIP}')).stdout;
+    expect(ip).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+    expect(await cluster.exec('kubectl exec client -- nslookup web-0.nginx')).toEqual({
+      stdout: OLD_SERVER + `Name:      web-0.nginx\nAddress 1: ${ip} web-0.nginx.default.svc.cluster.local\n`,
+      stderr: '',
+      exitCode: 0,
+    });
+  });
+});
