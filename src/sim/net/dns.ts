@@ -6,6 +6,7 @@
  * (`<ns>.svc.cluster.local svc.cluster.local cluster.local`, ndots:5). The workstation's resolver
  * knows none of these names.
  */
+import type { EndpointSlice } from '../api/types.ts';
 import type { Runtime } from '../runtime.ts';
 import { CLUSTER_DOMAIN, isIpv4, type StoredService } from './addresses.ts';
 import { serviceBackends, type Backend } from './endpoints.ts';
@@ -94,6 +95,25 @@ function lookup(runtime: Runtime, fqdn: string, depth: number): DnsRecord[] | un
   if (pod?.[1]) {
     const address = pod[1].replace(/-/g, '.');
     return isIpv4(address) ? [{ name: fqdn, type: 'A', address }] : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * CoreDNS's answer to a PTR question for `ip` (kubernetes plugin, serviceRecordForIP): a Service's
+ * ClusterIP names the Service; an endpoint's address names `<hostname or a-b-c-d>.<svc>.<ns>.svc`.
+ */
+export function reverseLookup(runtime: Runtime, ip: string): string | undefined {
+  const services = runtime.api.list('services') as StoredService[];
+  const owner = services.find((service) => service.spec?.clusterIP === ip);
+  if (owner) return `${owner.metadata.name}.${owner.metadata.namespace}.svc.${CLUSTER_DOMAIN}`;
+  for (const slice of runtime.api.list('endpointslices') as unknown as EndpointSlice[]) {
+    const service = slice.metadata?.labels?.['kubernetes.io/service-name'];
+    const endpoint = slice.endpoints?.find((e) => e.addresses.includes(ip));
+    if (service && endpoint) {
+      const host = endpoint.hostname ?? ip.replace(/\./g, '-');
+      return `${host}.${service}.${slice.metadata?.namespace ?? ''}.svc.${CLUSTER_DOMAIN}`;
+    }
   }
   return undefined;
 }

@@ -17,6 +17,7 @@ import { HELLO_FRONTEND } from './apps/hello-frontend.ts';
 import { KUBE101_HELLO } from './apps/kube101-hello.ts';
 import { CLIENT_IMAGES } from './apps/clients.ts';
 import { SYSTEM_IMAGES } from './apps/system.ts';
+import type { ToolVersions } from './apps/toolsets.ts';
 
 export interface StartupContext {
   pod: AppContext['pod'];
@@ -43,6 +44,8 @@ export interface ImageSpec {
   shell?: 'ash' | 'dash' | 'bash';
   /** ENV lines of the image, shown by `printenv`. */
   env?: readonly (readonly [string, string])[];
+  /** Which releases of its tools an image of this tag carries (`busybox:1.28`'s nslookup is the old one). */
+  tools?(tag: string): ToolVersions;
 }
 
 export const IMAGE_CATALOG: readonly ImageSpec[] = [
@@ -60,14 +63,25 @@ export const IMAGE_CATALOG: readonly ImageSpec[] = [
   ...SYSTEM_IMAGES,
 ];
 
-/** Look an image reference up, ignoring registry prefix and tag the way the catalog is keyed. */
-export function findImage(reference: string): ImageSpec | undefined {
+/** Split `registry/repo:tag@digest` into repository and tag (`latest` when it has none). */
+function parseReference(reference: string): { repository: string; tag: string } {
   const withoutDigest = reference.split('@')[0] ?? reference;
   const lastColon = withoutDigest.lastIndexOf(':');
-  const repository =
-    lastColon > withoutDigest.lastIndexOf('/') ? withoutDigest.slice(0, lastColon) : withoutDigest;
+  return lastColon > withoutDigest.lastIndexOf('/')
+    ? { repository: withoutDigest.slice(0, lastColon), tag: withoutDigest.slice(lastColon + 1) }
+    : { repository: withoutDigest, tag: 'latest' };
+}
+
+/** Look an image reference up, ignoring registry prefix and tag the way the catalog is keyed. */
+export function findImage(reference: string): ImageSpec | undefined {
+  const { repository } = parseReference(reference);
   const short = repository.replace(/^docker\.io\/(library\/)?/, '');
   return IMAGE_CATALOG.find((image) => image.names.includes(short) || image.names.includes(repository));
+}
+
+/** The releases of the tools inside a container of this image reference. */
+export function imageTools(reference: string): ToolVersions {
+  return findImage(reference)?.tools?.(parseReference(reference).tag) ?? {};
 }
 
 /** The ports a container of this image listens on. */

@@ -6,6 +6,7 @@
 import type { Runtime } from '../runtime.ts';
 import type { VirtualFs } from './vfs.ts';
 import type { JobTable } from './jobs.ts';
+import type { ToolVersions } from '../net/apps/toolsets.ts';
 
 export interface CommandIO {
   /** Everything the command can read (a pipe, a file, a here-document); empty from the terminal. */
@@ -48,6 +49,8 @@ export interface Machine {
   origin: NetworkOrigin;
   /** The environment the machine starts with. */
   env: ReadonlyMap<string, string>;
+  /** Which releases of the tools it carries, where they answer differently. */
+  tools?: ToolVersions;
 }
 
 /** How the machine's shell reports an unknown command (bash, busybox ash and dash differ). */

@@ -10,8 +10,8 @@ import { ShellSession } from './interpreter.ts';
 import type { AttachedShell } from './terminal.ts';
 import { VirtualFs } from './vfs.ts';
 import type { CommandIO, Machine, ShellCommand } from './command.ts';
-import { PROGRAMS, SHELL_BUILTINS } from './commands/index.ts';
-import { findImage } from '../net/images.ts';
+import { BIND_TOOLS, PROGRAMS, SHELL_BUILTINS } from './commands/index.ts';
+import { findImage, imageTools } from '../net/images.ts';
 import { CLUSTER_DNS_IP, type StoredPod } from '../net/addresses.ts';
 import { searchDomains } from '../net/dns.ts';
 import { containerEnvironment } from '../net/service-env.ts';
@@ -88,7 +88,8 @@ function containerMachine(
   shell: 'ash' | 'dash' | 'bash' | undefined,
 ): Machine {
   const commands = new Map<string, ShellCommand>();
-  for (const [name, command] of PROGRAMS) if (executables.has(name)) commands.set(name, command);
+  for (const [name, command] of [...PROGRAMS, ...BIND_TOOLS])
+    if (executables.has(name)) commands.set(name, command);
   if (shell) for (const [name, command] of SHELL_BUILTINS) commands.set(name, command);
   const fs = new VirtualFs('/root');
   fs.cwd = '/';
@@ -111,5 +112,6 @@ function containerMachine(
     commands,
     origin: { kind: 'pod', namespace, name: pod.metadata.name },
     env: containerEnvironment(runtime, pod, container, findImage(container.image ?? '')),
+    tools: imageTools(container.image ?? ''),
   };
 }

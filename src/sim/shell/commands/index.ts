@@ -10,6 +10,7 @@ import { bracket, test } from './test.ts';
 import { curl } from './curl.ts';
 import { wget } from './wget.ts';
 import { nslookup } from './nslookup.ts';
+import { dig, host } from './dig.ts';
 import { ping } from './ping.ts';
 
 export const PROGRAMS: ReadonlyMap<string, ShellCommand> = new Map<string, ShellCommand>([
@@ -71,4 +72,10 @@ export const SHELL_BUILTINS: ReadonlyMap<string, ShellCommand> = new Map<string,
   ['type', session.type],
   ['unalias', session.unalias],
   ['unset', session.unset],
+]);
+
+/** BIND's dig and host, found only in the images that carry dnsutils (not on the workstation). */
+export const BIND_TOOLS: ReadonlyMap<string, ShellCommand> = new Map<string, ShellCommand>([
+  ['dig', dig],
+  ['host', host],
 ]);

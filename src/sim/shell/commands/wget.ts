@@ -6,6 +6,7 @@ import type { CommandIO, ShellCommand, ShellContext } from '../command.ts';
 import { KERNEL_CONNECT_TIMEOUT_MS, httpRequest, parseUrl, type ParsedUrl } from '../../net/http.ts';
 import { REASONS, byteLength, headerField } from '../../net/http-types.ts';
 import { resolveDns } from '../../net/dns.ts';
+import { BUSYBOX_LATEST, type BusyboxRelease } from '../../net/apps/toolsets.ts';
 
 interface WgetOptions {
   quiet: boolean;
@@ -159,24 +160,35 @@ async function busyboxWget({ rawUrl, url, options, io, shell, say }: Download): 
   const size = byteLength(result.body);
   const toStdout = options.output === '-';
   const file = options.output ?? saveName(url.target);
+  const busybox = shell.machine.tools?.busybox ?? BUSYBOX_LATEST;
+  // wget.c says where it writes and that it is done only from 1.31.
+  const announces = busybox.minor >= 31;
   if (toStdout) {
-    say('writing to stdout\n');
+    if (announces) say('writing to stdout\n');
     io.stdout(result.body);
-    say(
-      `-                    100% |********************************|   ${String(size).padStart(3)}  0:00:00 ETA\nwritten to stdout\n`,
-    );
+    say(progressLine('-', size, busybox) + (announces ? 'written to stdout\n' : ''));
     return 0;
   }
   if (!options.output && shell.machine.fs.exists(file)) {
     io.stderr(`wget: can't open '${file}': File exists\n`);
     return 1;
   }
-  say(`saving to '${file}'\n`);
+  if (announces) say(`saving to '${file}'\n`);
   shell.machine.fs.write(file, result.body);
-  say(
-    `${file.padEnd(20)} 100% |********************************|   ${String(size).padStart(3)}  0:00:00 ETA\n'${file}' saved\n`,
-  );
+  say(progressLine(file, size, busybox) + (announces ? `'${file}' saved\n` : ''));
   return 0;
+}
+
+/**
+ * The last progress line, written without a terminal (kubectl exec without -t). Up to 1.28
+ * (libbb/progress.c at 1_28_4): "%-20.20s", "%4u%%", a bar of get_terminal_width() - 49 = 31
+ * cells, "%6u%c", "%3u:%02u:%02u ETA"; 1.29 rewrote the meter.
+ */
+function progressLine(file: string, size: number, busybox: BusyboxRelease): string {
+  if (busybox.minor <= 28) {
+    return `${file.slice(0, 20).padEnd(20)} 100% |${'*'.repeat(31)}|${String(size).padStart(6)}   0:00:00 ETA\n`;
+  }
+  return `${file.padEnd(20)} 100% |${'*'.repeat(32)}|   ${String(size).padStart(3)}  0:00:00 ETA\n`;
 }
 
 async function gnuWget({ rawUrl, url, options, io, shell, say }: Download): Promise<number> {
