@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
+import { serviceWorker } from './src/service-worker/build-integration.mjs';
 
 /**
  * Astro links, in each page's head, the CSS of every module the page's scripts may import, dynamic
@@ -44,7 +45,7 @@ export default defineConfig({
   outDir: process.env.KUBE101_OUT_DIR ?? './dist',
   // The API takes JSON of a few KB (comments, transcripts); 1 GB, the adapter's default, invites abuse.
   adapter: node({ mode: 'standalone', bodySizeLimit: 1024 * 1024 }),
-  integrations: [mdx(), lazyIslandCss(['monaco-yaml-editor', 'terminal-view'])],
+  integrations: [mdx(), lazyIslandCss(['monaco-yaml-editor', 'terminal-view']), serviceWorker()],
   security: { checkOrigin: true },
   build: {
     // Stylesheets as files: cached across lessons, and the lazy islands' CSS can be told apart.
