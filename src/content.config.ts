@@ -4,15 +4,15 @@
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { lessonSchema } from './components/course/lesson-schema.ts';
+import { lessonSchema } from './course/lesson-schema.ts';
+import { lessonSlug } from './course/lesson-slug.ts';
 
 export const collections = {
   lessons: defineCollection({
     loader: glob({
       base: './content/lessons',
       pattern: '**/*.mdx',
-      // `01-why-services.mdx` is served as /lessons/why-services/: the number only sorts the folder.
-      generateId: ({ entry }) => entry.replace(/\.mdx$/, '').replace(/(^|\/)\d+-/g, '$1'),
+      generateId: ({ entry }) => lessonSlug(entry),
     }),
     schema: lessonSchema,
   }),

@@ -3,6 +3,8 @@
  * openapiv2/OpenAPIv2.proto), which kubectl decodes for `explain -o plaintext-openapiv2`. Only the
  * fields kube-openapi's util/proto reads are written.
  */
+import { KUBERNETES_VERSION } from '../../src/sim/version.ts';
+
 type Schema = { readonly [key: string]: unknown };
 
 function varint(value: number): number[] {
@@ -78,7 +80,7 @@ function encodeSchema(schema: Schema): Uint8Array {
 
 /** Document{swagger, info{title, version}, definitions}. */
 export function encodeSwaggerDocument(definitions: Record<string, Schema>): Uint8Array {
-  const info = concat([stringField(1, 'Kubernetes'), stringField(2, 'v1.35.2')]);
+  const info = concat([stringField(1, 'Kubernetes'), stringField(2, KUBERNETES_VERSION)]);
   const named = Object.entries(definitions).map(([name, schema]) => bytesField(1, namedSchema(name, schema)));
   return concat([stringField(1, '2.0'), bytesField(2, info), bytesField(9, concat(named))]);
 }

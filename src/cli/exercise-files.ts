@@ -1,7 +1,7 @@
 /** The exercises in content/exercises, read from disk (for the authoring command and the tests). */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildCatalog } from '../grading/index.ts';
+import { buildCatalog } from '../course/exercise-catalog.ts';
 import type { Exercise } from '../grading/index.ts';
 
 export const EXERCISES_DIR = join(import.meta.dirname, '..', '..', 'content', 'exercises');

@@ -4,6 +4,7 @@
  *
  *   npm run kubesim                      interactive shell (history, Tab completion, Ctrl-C)
  *   npm run kubesim -- --seed 7          another seed: other names, IPs and ports
+ *   npm run kubesim -- --lesson nodeport the lesson's cluster: its seed (unless --seed), setup and files
  *   npm run kubesim -- --json < script   one JSON line {line, stdout, stderr, exitCode} per command
  */
 import { createInterface } from 'node:readline';
@@ -11,27 +12,52 @@ import { readFileSync } from 'node:fs';
 import { createCluster, type Cluster } from '../sim/index.ts';
 import { needsMoreInput } from '../sim/shell/input.ts';
 import { HOME } from '../sim/shell/vfs.ts';
+import { startLesson } from './lesson-cluster.ts';
+import { loadLessonsFromDisk } from './lesson-files.ts';
 
 interface Options {
   json: boolean;
-  seed: number;
+  seed?: number;
+  lesson?: string;
 }
 
+const USAGE = `usage: kubesim [--seed N] [--lesson SLUG] [--json]
+  --seed N       the cluster's seed (names, IPs and ports); 1, or the lesson's
+  --lesson SLUG  start on that lesson's cluster: its seed, setup and editor files
+  --json         read commands from stdin, print {line, stdout, stderr, exitCode} per command`;
+
 function parseOptions(argv: string[]): Options | string {
-  const options: Options = { json: false, seed: 1 };
+  const options: Options = { json: false };
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index] as string;
+    const valueOf = (flag: string): string | undefined =>
+      arg.startsWith(`${flag}=`) ? arg.slice(flag.length + 1) : argv[++index];
     if (arg === '--json') options.json = true;
     else if (arg === '--seed' || arg.startsWith('--seed=')) {
-      const value = arg.includes('=') ? arg.slice(7) : argv[++index];
+      const value = valueOf('--seed');
       const seed = Number(value);
       if (!Number.isInteger(seed)) return `kubesim: --seed needs an integer, got ${value ?? 'nothing'}`;
       options.seed = seed;
+    } else if (arg === '--lesson' || arg.startsWith('--lesson=')) {
+      const value = valueOf('--lesson');
+      if (!value) return 'kubesim: --lesson needs a lesson, such as --lesson why-services';
+      options.lesson = value;
     } else if (arg === '--help' || arg === '-h') {
-      return 'usage: kubesim [--seed N] [--json]\n  --json  read commands from stdin, print {line, stdout, stderr, exitCode} per command';
+      return USAGE;
     } else return `kubesim: unknown option ${arg}`;
   }
   return options;
+}
+
+/** The cluster to start on: a fresh one, or a lesson's as its page starts it. */
+async function startingCluster(options: Options): Promise<Cluster | string> {
+  if (options.lesson === undefined) return createCluster({ seed: options.seed ?? 1 });
+  const lessons = loadLessonsFromDisk();
+  const lesson = lessons.find((candidate) => candidate.slug === options.lesson);
+  if (!lesson) {
+    return `kubesim: no lesson ${options.lesson}; lessons: ${lessons.map((l) => l.slug).join(', ')}`;
+  }
+  return startLesson(lesson, options.seed);
 }
 
 /** Group physical lines into commands the way the shell would read them (heredocs, `\`, open quotes). */
@@ -68,7 +94,7 @@ function prompt(cluster: Cluster): string {
   return `learner@workstation:${cwd}$ `;
 }
 
-async function runInteractive(cluster: Cluster): Promise<void> {
+async function runInteractive(cluster: Cluster, lesson: string | undefined): Promise<void> {
   const rl = createInterface({
     input: process.stdin,
     output: process.stdout,
@@ -99,7 +125,9 @@ async function runInteractive(cluster: Cluster): Promise<void> {
     rl.prompt();
   });
   process.stdout.write(
-    'kubesim: a simulated Kubernetes cluster. Type help, or kubectl get nodes. Ctrl-D leaves.\n',
+    lesson === undefined
+      ? 'kubesim: a simulated Kubernetes cluster. Type help, or kubectl get nodes. Ctrl-D leaves.\n'
+      : `kubesim: the cluster of the lesson ${lesson}, as its page starts it. Type help, or kubectl get all. Ctrl-D leaves.\n`,
   );
   rl.setPrompt(prompt(cluster));
   rl.prompt();
@@ -150,9 +178,14 @@ async function main(): Promise<void> {
     process.exitCode = usage ? 0 : 2;
     return;
   }
-  const cluster = createCluster({ seed: options.seed });
+  const cluster = await startingCluster(options);
+  if (typeof cluster === 'string') {
+    process.stderr.write(`${cluster}\n`);
+    process.exitCode = 2;
+    return;
+  }
   if (options.json) await runJson(cluster);
-  else await runInteractive(cluster);
+  else await runInteractive(cluster, options.lesson);
 }
 
 await main();

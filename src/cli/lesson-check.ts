@@ -73,7 +73,8 @@ export async function outputProblems(lesson: LessonFile): Promise<string[]> {
     );
 }
 
-function indent(text: string): string {
+/** Output quoted under a message, so that where it starts and ends can be seen. */
+export function indent(text: string): string {
   return text
     .trimEnd()
     .split('\n')

@@ -10,8 +10,9 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { mdxFromMarkdown } from 'mdast-util-mdx';
 import { mdxjs } from 'micromark-extension-mdxjs';
 import { parse as parseYaml } from 'yaml';
-import { lessonSchema, type LessonData } from '../components/course/lesson-schema.ts';
-import { runnableCommands } from '../components/code/runnable-commands.ts';
+import { lessonSchema, type LessonData } from '../course/lesson-schema.ts';
+import { lessonSlug } from '../course/lesson-slug.ts';
+import { runnableCommands } from '../course/runnable-commands.ts';
 
 export const LESSONS_DIR = join(import.meta.dirname, '..', '..', 'content', 'lessons');
 
@@ -44,11 +45,7 @@ export function loadLessonsFromDisk(dir: string = LESSONS_DIR): LessonFile[] {
 }
 
 export function slugOf(fileName: string): string {
-  // `01-why-services.mdx` is served as /lessons/why-services/ (src/content.config.ts).
-  return fileName
-    .replace(/^.*\//, '')
-    .replace(/\.mdx$/, '')
-    .replace(/^\d+-/, '');
+  return lessonSlug(fileName.replace(/^.*\//, ''));
 }
 
 export function parseLesson(path: string, source: string): LessonFile {

@@ -1,44 +1,61 @@
 /**
- * Follows a lesson as a learner would on its page: a cluster with the lesson's seed and setup, each
- * editor's file written, each command block run in order with time to settle after it, as the
- * lesson's terminal does. What each block printed is compared with the output the lesson shows.
+ * Follows a lesson as a learner would on its page: the lesson's cluster (lesson-cluster.ts), each
+ * command block run in order on the page's clock (see `pressingRun`). What each block printed is
+ * compared with the output the lesson shows.
  */
-import { createCluster } from '../sim/index.ts';
 import type { LessonFile } from './lesson-files.ts';
+import { startLesson } from './lesson-cluster.ts';
+
+export interface CommandRun {
+  command: string;
+  /** stdout and stderr in the order the terminal shows them. */
+  printed: string;
+  exitCode: number;
+}
 
 export interface BlockRun {
   line: number;
   commands: string[];
-  /** stdout and stderr in the order the terminal shows them. */
+  /** stdout and stderr of all its commands in the order the terminal shows them. */
   printed: string;
+  runs: CommandRun[];
   /** The output block the lesson shows after the commands, if any. */
   shown?: { line: number; text: string };
 }
 
-export async function walkLesson(lesson: LessonFile): Promise<BlockRun[]> {
-  const cluster = createCluster({ seed: lesson.data.seed });
-  for (const line of lesson.data.setup) await cluster.exec(line);
-  cluster.settle();
-  const runs: BlockRun[] = [];
+/**
+ * The page's clock follows the wall clock (lesson-lab.ts) and Run in terminal types a block's lines
+ * one after the other, so the next command starts as soon as one ends. Between blocks the quickest
+ * learner takes about this long to reach the next Run button: what a block prints must already hold
+ * then, and a block that needs a later state waits for it itself (`kubectl wait`, `rollout status`).
+ */
+const pressingRun = { betweenCommandsMs: 0, betweenBlocksMs: 1000 };
+
+export async function walkLesson(lesson: LessonFile, seed?: number): Promise<BlockRun[]> {
+  const cluster = await startLesson(lesson, seed);
+  const blocks: BlockRun[] = [];
   for (const part of lesson.parts) {
-    if (part.kind === 'file') cluster.fs.write(part.path, part.content);
     if (part.kind !== 'commands') continue;
-    let printed = '';
-    const append = (chunk: string): void => {
-      printed += chunk;
-    };
-    for (const command of part.commands) {
-      await cluster.exec(command, { onStdout: append, onStderr: append });
-      cluster.settle();
+    if (blocks.length > 0) cluster.advance(pressingRun.betweenBlocksMs);
+    const runs: CommandRun[] = [];
+    for (const [index, command] of part.commands.entries()) {
+      if (index > 0) cluster.advance(pressingRun.betweenCommandsMs);
+      let printed = '';
+      const append = (chunk: string): void => {
+        printed += chunk;
+      };
+      const { exitCode } = await cluster.exec(command, { onStdout: append, onStderr: append });
+      runs.push({ command, printed, exitCode });
     }
-    runs.push({
+    blocks.push({
       line: part.line,
       commands: part.commands,
-      printed,
+      printed: runs.map((run) => run.printed).join(''),
+      runs,
       ...(part.output ? { shown: part.output } : {}),
     });
   }
-  return runs;
+  return blocks;
 }
 
 /** Output compared as a reader compares it: trailing spaces and blank lines at the end do not count. */

@@ -1,12 +1,14 @@
 /**
  * `npm run lesson -- check [SLUG...]`: runs every command block of the lessons (all, or those named)
  * in the simulator as a learner would, and says where the output a lesson shows differs from what
- * the terminal prints, or where its exercises, editors or diagrams do not fit.
+ * the terminal prints, where a command ends otherwise on another seed, or where its exercises,
+ * editors or diagrams do not fit.
  * `npm run lesson -- show SLUG`: prints each command block with what the terminal prints for it.
  */
 import { loadExercisesFromDisk } from './exercise-files.ts';
 import { loadLessonsFromDisk } from './lesson-files.ts';
 import { outputProblems, structureProblems } from './lesson-check.ts';
+import { replaySeeds, seedProblems } from './lesson-seeds.ts';
 import { walkLesson } from './lesson-walk.ts';
 
 async function main(argv: string[]): Promise<number> {
@@ -36,9 +38,14 @@ async function main(argv: string[]): Promise<number> {
   const exercises = loadExercisesFromDisk();
   let count = 0;
   for (const lesson of chosen) {
-    const problems = [...structureProblems(lesson, exercises), ...(await outputProblems(lesson))];
+    const problems = [
+      ...structureProblems(lesson, exercises),
+      ...(await outputProblems(lesson)),
+      ...(await seedProblems(lesson)),
+    ];
     count += problems.length;
-    console.log(`${problems.length === 0 ? 'ok  ' : 'FAIL'} ${lesson.slug}`);
+    const seeds = [lesson.data.seed, ...replaySeeds(lesson)].join(', ');
+    console.log(`${problems.length === 0 ? 'ok  ' : 'FAIL'} ${lesson.slug} (seeds ${seeds})`);
     for (const problem of problems) console.log(`  ${problem.replace(/\n/g, '\n  ')}`);
   }
   console.log(`${chosen.length} lesson(s), ${count === 0 ? 'all as they say' : `${count} problem(s)`}`);

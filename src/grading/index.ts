@@ -20,5 +20,4 @@ export {
   type GradeResult,
   type TaskResult,
 } from './grader.ts';
-export { buildCatalog, type ExerciseFile } from './catalog.ts';
 export { verifyExercise, type AttemptReport } from './verify.ts';

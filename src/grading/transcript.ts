@@ -2,7 +2,10 @@
  * A learner's transcript: the ordered shell lines and editor saves of one attempt, which the
  * server replays in a fresh simulator. Its limits keep a replay small and quick.
  */
-import { z } from 'zod';
+// zod/mini, not zod: the page checks saved and shared transcripts with this schema, and the mini
+// build keeps some 20 KB gzip of zod off the terminal's first load. Messages come from the English
+// locale that the full zod installs when the server's grading imports it.
+import * as z from 'zod/mini';
 
 export const TRANSCRIPT_LIMITS = {
   /** Entries in one transcript. */
@@ -16,17 +19,23 @@ export const TRANSCRIPT_LIMITS = {
 } as const;
 
 export const transcriptEntrySchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('exec'), line: z.string().max(TRANSCRIPT_LIMITS.lineChars) }).strict(),
-  z
-    .object({
-      type: z.literal('write'),
-      path: z.string().min(1).max(TRANSCRIPT_LIMITS.pathChars),
-      content: z.string().max(TRANSCRIPT_LIMITS.fileChars),
-    })
-    .strict(),
+  z.strictObject({
+    type: z.literal('exec'),
+    line: z.string().check(z.maxLength(TRANSCRIPT_LIMITS.lineChars)),
+  }),
+  z.strictObject({
+    type: z.literal('write'),
+    path: z.string().check(z.minLength(1), z.maxLength(TRANSCRIPT_LIMITS.pathChars)),
+    content: z.string().check(z.maxLength(TRANSCRIPT_LIMITS.fileChars)),
+  }),
 ]);
 
-export const transcriptSchema = z.array(transcriptEntrySchema).max(TRANSCRIPT_LIMITS.entries);
+export const transcriptSchema = z.array(transcriptEntrySchema).check(z.maxLength(TRANSCRIPT_LIMITS.entries));
 
 export type TranscriptEntry = z.infer<typeof transcriptEntrySchema>;
 export type Transcript = TranscriptEntry[];
+
+/** Whether a value read back from storage or a link is a transcript the server would accept. */
+export function isTranscript(value: unknown): value is Transcript {
+  return transcriptSchema.safeParse(value).success;
+}

@@ -20,7 +20,7 @@ async function open(): Promise<App> {
   closeOnSignals(database);
   // Imported here, not at the top: the catalog is bundled by Vite (import.meta.glob), and handlers
   // run outside Vite too (test servers give their App a catalog read from disk).
-  const { exerciseCatalog } = await import('./grading/exercise-catalog.ts');
+  const { exerciseCatalog } = await import('../course/course-exercises.ts');
   return createApp(database, exerciseCatalog(), { adminToken: config.adminToken });
 }
 

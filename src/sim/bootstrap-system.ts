@@ -8,11 +8,11 @@
  */
 import type { ApiServer } from './api/apiserver.ts';
 import type { Container, KubeObject, PodSpec } from './api/types.ts';
-import { DEFAULT_NODES, type NodeDefinition } from './bootstrap.ts';
+import { DEFAULT_NODES, type NodeDefinition } from './bootstrap-nodes.ts';
 import { computeHash } from './controllers/pod-template-hash.ts';
 import { hex64, imageId, imageSize, qualifiedImage } from './controllers/image-pull.ts';
+import { KUBERNETES_VERSION } from './version.ts';
 
-const KUBERNETES_VERSION = 'v1.35.2';
 const IMAGES = {
   etcd: 'registry.k8s.io/etcd:3.6.5-0',
   apiserver: `registry.k8s.io/kube-apiserver:${KUBERNETES_VERSION}`,
@@ -23,14 +23,13 @@ const IMAGES = {
   kindnet: 'docker.io/kindest/kindnetd:v20250512-df8de77b',
   pause: 'registry.k8s.io/pause:3.10.1',
 };
-/** Read when called: bootstrap.ts, which defines the nodes, imports this module. */
-const controlPlane = (): NodeDefinition => DEFAULT_NODES.find((n) => n.controlPlane) as NodeDefinition;
+const CONTROL_PLANE = DEFAULT_NODES.find((n) => n.controlPlane) as NodeDefinition;
 
 type Stamp = (object: KubeObject) => KubeObject;
 
 /** The `kubernetes` service's Endpoints and EndpointSlice, which the API server keeps itself. */
 export function apiServerEndpoints(api: ApiServer, stamp: Stamp): void {
-  const API_SERVER_IP = controlPlane().ip;
+  const API_SERVER_IP = CONTROL_PLANE.ip;
   const port = { name: 'https', port: 6443, protocol: 'TCP' };
   api.store.put(
     'endpoints',
@@ -72,10 +71,12 @@ export function systemWorkloads(api: ApiServer, stamp: Stamp, createdAt: string)
 
   for (const node of DEFAULT_NODES) recordNodeImages(api, node);
 
-  const master = controlPlane();
-  const node = nodes.get(master.name) as KubeObject;
+  const node = nodes.get(CONTROL_PLANE.name) as KubeObject;
   for (const pod of staticPods()) {
-    put('pods', runningPod(pod, master, master.ip, createdAt, [ownerRef(node, 'v1', 'Node', false)]));
+    put(
+      'pods',
+      runningPod(pod, CONTROL_PLANE, CONTROL_PLANE.ip, createdAt, [ownerRef(node, 'v1', 'Node', false)]),
+    );
   }
 
   for (const daemonSet of [kubeProxy(), kindnet()]) {
@@ -273,7 +274,6 @@ const requests = (cpu: string, memory?: string): Container['resources'] => ({
 
 /** kubeadm's static pod manifests (/etc/kubernetes/manifests), shortened to their main flags. */
 function staticPods(): PodDraft[] {
-  const CONTROL_PLANE = controlPlane();
   const API_SERVER_IP = CONTROL_PLANE.ip;
   const staticPod = (
     component: string,
@@ -522,7 +522,7 @@ function coreDns(
     };
     put(
       'pods',
-      runningPod(draft, controlPlane(), ip, createdAt, [ownerRef(replicaSet, 'apps/v1', 'ReplicaSet', true)]),
+      runningPod(draft, CONTROL_PLANE, ip, createdAt, [ownerRef(replicaSet, 'apps/v1', 'ReplicaSet', true)]),
     );
   }
   api.context.clusterIPs.allocate('10.96.0.10');

@@ -6,21 +6,8 @@
 import type { ApiServer } from './api/apiserver.ts';
 import type { KubeObject } from './api/types.ts';
 import { systemWorkloads, apiServerEndpoints } from './bootstrap-system.ts';
-
-export interface NodeDefinition {
-  name: string;
-  ip: string;
-  podCIDR: string;
-  controlPlane: boolean;
-}
-
-export const DEFAULT_NODES: readonly NodeDefinition[] = [
-  { name: 'control-plane', ip: '192.168.49.2', podCIDR: '10.244.0.0/24', controlPlane: true },
-  { name: 'worker-1', ip: '192.168.49.3', podCIDR: '10.244.1.0/24', controlPlane: false },
-  { name: 'worker-2', ip: '192.168.49.4', podCIDR: '10.244.2.0/24', controlPlane: false },
-];
-
-export const API_SERVER_ADDRESS = 'https://192.168.49.2:6443';
+import { DEFAULT_NODES, type NodeDefinition } from './bootstrap-nodes.ts';
+import { KUBERNETES_VERSION } from './version.ts';
 
 /** Objects are written straight to the store: they predate the learner and passed no kubectl. */
 export function bootstrapCluster(api: ApiServer, createdAt: string): void {
@@ -148,7 +135,7 @@ function nodeObject(node: NodeDefinition, createdAt: string): KubeObject {
         containerRuntimeVersion: 'containerd://2.1.4',
         kernelVersion: '6.8.0-79-generic',
         kubeProxyVersion: '',
-        kubeletVersion: 'v1.35.2',
+        kubeletVersion: KUBERNETES_VERSION,
         machineID: '',
         operatingSystem: 'linux',
         osImage: 'Ubuntu 24.04.3 LTS',

@@ -3,7 +3,6 @@
  * controllers, workstation shell) and implements the public `Cluster` interface over them.
  */
 import { VirtualClock, CLUSTER_EPOCH_MS } from './clock.ts';
-import { attachedPrompt } from './shell/attachment.ts';
 import { SeededRandom } from './random.ts';
 import { ObjectStore, type StoreSnapshot } from './api/store.ts';
 import { ApiServer } from './api/apiserver.ts';
@@ -15,11 +14,13 @@ import { ControllerManager } from './controllers/manager.ts';
 import { createControllers } from './controllers/index.ts';
 import { VirtualFs } from './shell/vfs.ts';
 import { PodLogStore } from './net/logs.ts';
+import { PortForwards } from './net/port-forwards.ts';
 import { PodIPAllocator } from './controllers/pod-ip.ts';
-import { runShell } from './shell/shell.ts';
+import { Terminal } from './shell/terminal.ts';
 import { httpRequest } from './net/http.ts';
 import { completeLine } from './shell/completion.ts';
-import { bootstrapCluster, API_SERVER_ADDRESS } from './bootstrap.ts';
+import { bootstrapCluster } from './bootstrap.ts';
+import { API_SERVER_ADDRESS } from './bootstrap-nodes.ts';
 import { defaultKubeconfig, type KubeconfigState } from './kubectl/kubeconfig.ts';
 import type { Runtime } from './runtime.ts';
 import type {
@@ -47,6 +48,8 @@ interface SavedState {
   /** Absent in snapshots taken before pod IPs were round-robin: IPAM then starts at the range start. */
   podIPs?: ReturnType<PodIPAllocator['snapshot']>;
   history: string[];
+  /** Absent in snapshots taken before the shell's variables were kept. */
+  variables?: [string, string][];
   kubectlLog: Runtime['kubectlLog'];
   kubeconfig: KubeconfigState;
 }
@@ -116,6 +119,9 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     controllers,
     fs,
     logs,
+    portForwards: new PortForwards(),
+    // The shell runs programs in containers; kubectl, below it, reaches that through the runtime.
+    execInPod: (target, argv, io) => terminal.execInPod(target, argv, io),
     kubeconfig: defaultKubeconfig(API_SERVER_ADDRESS),
     history: [],
     kubectlLog: [],
@@ -146,6 +152,8 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     },
   };
 
+  const terminal = new Terminal(runtime);
+
   if (options.snapshot) {
     restore(options.snapshot.state as SavedState);
   } else {
@@ -163,6 +171,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     logs.restore(state.logs);
     podIPs.restore(state.podIPs ?? {});
     runtime.history = [...state.history];
+    terminal.restoreLearnerVariables(state.variables ?? []);
     runtime.kubectlLog = structuredClone(state.kubectlLog ?? []);
     runtime.kubeconfig = structuredClone(state.kubeconfig);
   }
@@ -171,7 +180,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     async exec(commandLine: string, execOptions?: ExecOptions): Promise<ExecResult> {
       runtime.live = execOptions?.interactive ?? false;
       try {
-        return await runShell(commandLine, runtime, execOptions);
+        return await terminal.run(commandLine, execOptions);
       } catch (error) {
         // The last line of defence: a bug in a command still answers like a shell would.
         const message = error instanceof Error ? error.message : String(error);
@@ -187,7 +196,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
       list: (dir) => fs.list(dir),
       remove: (path) => fs.remove(path),
     },
-    complete: (line, cursor) => completeLine(line, cursor, runtime),
+    complete: (line, cursor) => completeLine(line, cursor, terminal.workstation),
     probe: (request) => httpRequest(runtime, request),
     now: () => clock.now(),
     advance(ms) {
@@ -212,6 +221,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
         logs: logs.snapshot(),
         podIPs: podIPs.snapshot(),
         history: [...runtime.history],
+        variables: terminal.learnerVariables(),
         kubectlLog: structuredClone(runtime.kubectlLog),
         kubeconfig: structuredClone(runtime.kubeconfig),
       };
@@ -235,7 +245,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
       runtime.onEdit = handler;
     },
     get podPrompt() {
-      return attachedPrompt(runtime);
+      return terminal.podPrompt;
     },
     get cwd() {
       return fs.cwd;

@@ -12,6 +12,8 @@ import type { ClusterChange } from './cluster-types.ts';
 import type { KubeconfigState } from './kubectl/kubeconfig.ts';
 import type { PodLogStore } from './net/logs.ts';
 import type { KubectlInvocation } from './kubectl/audit.ts';
+import type { PortForwards } from './net/port-forwards.ts';
+import type { PodExec } from './net/container-exec.ts';
 
 export interface Runtime {
   api: ApiServer;
@@ -22,6 +24,10 @@ export interface Runtime {
   fs: VirtualFs;
   kubeconfig: KubeconfigState;
   logs: PodLogStore;
+  /** `kubectl port-forward`s running now, which the workstation's `localhost` reaches. */
+  portForwards: PortForwards;
+  /** Run a program in a pod's container (`kubectl exec`, `run -it`): the shell's, wired by cluster.ts. */
+  execInPod: PodExec;
   /** Every kubectl invocation and how it ended, for graders (kubectl/audit.ts). */
   kubectlLog: KubectlInvocation[];
   /** Lines the shell has run, for `history`. */

@@ -9,7 +9,6 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -17,6 +16,7 @@ import { DEFAULT_RATE_LIMIT_RULES, type RateLimitRules } from '../../src/server/
 import { createApp } from '../../src/server/app.ts';
 import { postComment } from '../../src/server/comments/comment-writes.ts';
 import { openDatabase, type DatabaseLocation } from '../../src/server/db/open-database.ts';
+import { freePort } from '../helpers/free-port.ts';
 
 const SLUG = 'nodeport';
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
@@ -28,15 +28,6 @@ const unlimited = Object.fromEntries(
 if (!process.argv.includes('--no-build')) {
   const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 /** Env for a server on a fresh database, seeded with a realistic thread, and the cookie of a learner. */

@@ -9,17 +9,18 @@
  *     (the page's own; the simulator's worker is reported beside it);
  *   - Monaco: nothing of it before the editor is in view, then its size and time to a working editor.
  * `npm run bench:site` (`-- --no-build` reuses the last builds, `-- --runs N` sets the loads per
- * figure, `-- --lighthouse` adds Lighthouse 12.2.3 on the home page and a lesson). Chromium comes from
- * CHROME_PATH, else /usr/bin/chromium. Exits non-zero when a budget is broken.
+ * figure, `-- --lighthouse` adds Lighthouse 12.2.3 on the home page and a lesson). Chromium as the
+ * browser tests find it (tests/e2e/chromium.ts). Exits non-zero when a budget is broken.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { findChromium } from '../e2e/chromium.ts';
+import { freePort } from '../helpers/free-port.ts';
 
 const budgets = {
   promptRatio: 1.2,
@@ -29,7 +30,12 @@ const budgets = {
   workingJsGzip: 150 * 1024,
 };
 const lesson = '/lessons/nodeport/';
-const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const chromiumLaunch = await findChromium();
+if ('missing' in chromiumLaunch) {
+  console.error(chromiumLaunch.missing);
+  process.exit(1);
+}
+const chromiumEnv = { ...process.env, ...chromiumLaunch.env };
 const runsArgument = process.argv.indexOf('--runs');
 const runs = runsArgument > 0 ? Number(process.argv[runsArgument + 1]) : 5;
 
@@ -48,15 +54,6 @@ if (!process.argv.includes('--no-build')) {
     });
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 async function waitFor(url: string): Promise<void> {
@@ -108,15 +105,9 @@ const bareServer = await serveStatic(join(process.cwd(), bareOutDir), barePort);
 const bare = `http://127.0.0.1:${barePort}/`;
 
 const browser = await chromium.launch({
-  executablePath: chromePath,
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-  ],
+  executablePath: chromiumLaunch.executablePath,
+  args: chromiumLaunch.args,
+  env: chromiumEnv,
 });
 
 const monacoPattern = /monaco|yaml\.worker|editor\.worker|codicon/;
@@ -345,7 +336,7 @@ if (process.argv.includes('--lighthouse')) {
         '--only-categories=performance,accessibility',
         '--chrome-flags=--headless --no-sandbox --disable-gpu',
       ],
-      { stdio: 'inherit', env: { ...process.env, CHROME_PATH: chromePath } },
+      { stdio: 'inherit', env: { ...chromiumEnv, CHROME_PATH: chromiumLaunch.executablePath } },
     );
     if (run.status !== 0) {
       lighthouse.push(`${path}: Lighthouse did not run (exit ${run.status})`);

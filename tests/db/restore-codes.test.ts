@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { getProgress, postSubmission, deleteProgress } from '../../src/server/grading/grading-routes.ts';
-import { exerciseCatalog } from '../../src/server/grading/exercise-catalog.ts';
+import { exerciseCatalog } from '../../src/course/course-exercises.ts';
 import { deleteRestoreCode, postRestore, postRestoreCode } from '../../src/server/learners/restore-routes.ts';
 import { stepsToTranscript } from '../../src/grading/index.ts';
 import { TestBrowser, useTestApp } from './helpers/test-app.ts';

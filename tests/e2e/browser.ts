@@ -1,23 +1,29 @@
-/** Debian's Chromium driven by playwright-core, one fresh profile per browser. */
+/** The Chromium global-setup.ts found, driven by playwright-core, one fresh profile per browser. */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 export const baseURL = inject('baseURL');
-export const haveChromium = inject('chromium');
+const launch = inject('chromium');
+export const haveChromium = launch !== null;
 
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+function launchOptions() {
+  if (!launch) throw new Error('no Chromium: the browser tests should have been skipped');
+  return {
+    executablePath: launch.executablePath,
+    args: launch.args,
+    env: { ...process.env, ...launch.env },
+    headless: true,
+  };
+}
+
+export interface Device {
+  viewport: { width: number; height: number };
+  isMobile?: boolean;
+  hasTouch?: boolean;
+}
 
 export interface BrowserHandle {
   browser: BrowserContext;
@@ -26,18 +32,10 @@ export interface BrowserHandle {
 
 /** A persistent context in a new user-data-dir, so nothing leaks between test files. */
 export async function launchBrowser(
-  device: { viewport: { width: number; height: number }; isMobile?: boolean; hasTouch?: boolean } = {
-    viewport: { width: 1280, height: 900 },
-  },
+  device: Device = { viewport: { width: 1280, height: 900 } },
 ): Promise<BrowserHandle> {
   const profile = mkdtempSync(join(tmpdir(), 'kube101-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    args: chromiumArgs,
-    headless: true,
-    ...device,
-    baseURL,
-  });
+  const context = await chromium.launchPersistentContext(profile, { ...launchOptions(), ...device, baseURL });
   return {
     browser: context,
     async close() {
@@ -48,12 +46,56 @@ export async function launchBrowser(
 }
 
 export async function launchPlainBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs, headless: true });
+  return chromium.launch(launchOptions());
+}
+
+export interface BrowserPage {
+  context: BrowserContext;
+  page: Page;
+  /** What the page threw or logged as an error since it opened. */
+  errors: string[];
+}
+
+/**
+ * One browser with one page for the enclosing describe block: launched before its tests, closed
+ * after them. `context` and `page` stand for the real ones, which exist only once beforeAll ran, so
+ * that a test file can name them where it declares its tests.
+ */
+export function useBrowserPage(device?: Device): BrowserPage {
+  let handle: BrowserHandle | undefined;
+  let page: Page | undefined;
+  const errors: string[] = [];
+  beforeAll(async () => {
+    handle = await launchBrowser(device);
+    page = await handle.browser.newPage();
+    collectPageErrors(page, errors);
+  });
+  afterAll(async () => {
+    await handle?.close();
+  });
+  return {
+    context: forwardTo(() => handle?.browser),
+    page: forwardTo(() => page),
+    errors,
+  };
+}
+
+function forwardTo<T extends object>(current: () => T | undefined): T {
+  const target = (): T => {
+    const value = current();
+    if (!value) throw new Error('useBrowserPage: the browser is not open yet (use it inside a test or hook)');
+    return value;
+  };
+  return new Proxy({} as T, {
+    get(_, property) {
+      const value: unknown = Reflect.get(target(), property);
+      return typeof value === 'function' ? value.bind(target()) : value;
+    },
+  });
 }
 
 /** Errors the page threw or logged: a test fails on them. */
-export function collectPageErrors(page: Page): string[] {
-  const errors: string[] = [];
+export function collectPageErrors(page: Page, errors: string[] = []): string[] {
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());

@@ -1,14 +1,7 @@
 /** Comments in the browser: post, reply, edit, delete and a refused post, by keyboard only; axe; no-JS reading. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import {
-  axeViolations,
-  collectPageErrors,
-  haveChromium,
-  launchBrowser,
-  launchPlainBrowser,
-  type BrowserHandle,
-} from './browser.ts';
+import { axeViolations, haveChromium, launchPlainBrowser, useBrowserPage } from './browser.ts';
 
 const commentsPage = '/lessons/nodeport/comments/';
 
@@ -29,18 +22,10 @@ async function tabTo(page: Page, selector: string, text = ''): Promise<void> {
 }
 
 describe.skipIf(!haveChromium)('comments', () => {
-  let handle: BrowserHandle;
-  let page: Page;
-  let errors: string[];
+  const { page, errors } = useBrowserPage();
 
   beforeAll(async () => {
-    handle = await launchBrowser();
-    page = await handle.browser.newPage();
-    errors = collectPageErrors(page);
     page.on('dialog', (dialog) => void dialog.accept());
-  });
-  afterAll(async () => {
-    await handle?.close();
   });
 
   it('posts, replies, edits and deletes with the keyboard alone', async () => {

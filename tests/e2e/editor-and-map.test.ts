@@ -1,25 +1,16 @@
 /** The YAML editor (Monaco + monaco-yaml + the Kubernetes schema) and the cluster map, on the NodePort lesson. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { collectPageErrors, haveChromium, launchBrowser, type BrowserHandle } from './browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { haveChromium, useBrowserPage } from './browser.ts';
 import { focusTerminal, openLesson, run, waitForScreen } from './terminal-driver.ts';
 
 describe.skipIf(!haveChromium)('the editor and the map', () => {
-  let handle: BrowserHandle;
-  let page: Page;
-  let errors: string[];
+  const { page, errors } = useBrowserPage();
   const monacoRequests: string[] = [];
 
   beforeAll(async () => {
-    handle = await launchBrowser();
-    page = await handle.browser.newPage();
-    errors = collectPageErrors(page);
     page.on('request', (request) => {
       if (/monaco|yaml\.worker|editor\.worker/.test(request.url())) monacoRequests.push(request.url());
     });
-  });
-  afterAll(async () => {
-    await handle?.close();
   });
 
   it('loads no Monaco on a lesson whose only editors belong to exercises not started', async () => {
@@ -118,16 +109,7 @@ describe.skipIf(!haveChromium)('the editor and the map', () => {
 });
 
 describe.skipIf(!haveChromium)('kubectl edit in the editor', () => {
-  let handle: BrowserHandle;
-  let page: Page;
-
-  beforeAll(async () => {
-    handle = await launchBrowser();
-    page = await handle.browser.newPage();
-  });
-  afterAll(async () => {
-    await handle?.close();
-  });
+  const { page } = useBrowserPage();
 
   it("opens the object in the lesson's editor and applies the change when the learner saves", async () => {
     await openLesson(page, 'nodeport');

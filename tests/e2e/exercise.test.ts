@@ -1,29 +1,10 @@
 /** An exercise in its lesson: start it, solve it in the terminal, watch the checklist tick, submit, reload. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import {
-  axeViolations,
-  baseURL,
-  collectPageErrors,
-  haveChromium,
-  launchBrowser,
-  type BrowserHandle,
-} from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, baseURL, haveChromium, launchBrowser, useBrowserPage } from './browser.ts';
 import { focusTerminal, openLesson, run, waitForScreen } from './terminal-driver.ts';
 
 describe.skipIf(!haveChromium)('an exercise on its lesson page', () => {
-  let handle: BrowserHandle;
-  let page: Page;
-  let errors: string[];
-
-  beforeAll(async () => {
-    handle = await launchBrowser();
-    page = await handle.browser.newPage();
-    errors = collectPageErrors(page);
-  });
-  afterAll(async () => {
-    await handle?.close();
-  });
+  const { context, page, errors } = useBrowserPage();
 
   it('ticks the checklist as the learner works, passes on the server and keeps the progress', async () => {
     await openLesson(page, 'nodeport');
@@ -83,7 +64,7 @@ describe.skipIf(!haveChromium)('an exercise on its lesson page', () => {
   });
 
   it("shares work done in an exercise so that it replays from the exercise's start", async () => {
-    await handle.browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
     await openLesson(page, 'nodeport');
     await page.locator('kube-exercise[data-active]').waitFor({ timeout: 10_000 });
     await page.locator('kube-terminal').getByRole('button', { name: 'Share' }).click();

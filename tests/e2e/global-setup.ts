@@ -1,35 +1,24 @@
 /**
- * Builds the site once and serves the production build (`node dist/server/entry.mjs`, as `npm start`
- * does) on a free port for the browser tests. Chromium is Debian's: without it the tests are skipped
- * with a loud line, except under CI=true where that is a failure.
+ * Finds Chromium (chromium.ts), builds the site once and serves the production build
+ * (`node dist/server/entry.mjs`, as `npm start` does) on a free port for the browser tests. Without
+ * a Chromium the tests are skipped with a loud line, except under CI=true where that is a failure.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { freePort } from '../helpers/free-port.ts';
+import { findChromium, type ChromiumLaunch } from './chromium.ts';
 
-export const chromiumPath = '/usr/bin/chromium';
 /** Inside node_modules so that the built server still finds the project's packages. */
 const outDir = 'node_modules/.cache/kube101-e2e';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string;
-    chromium: boolean;
+    chromium: ChromiumLaunch | null;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 async function waitForServer(url: string, server: ChildProcess): Promise<void> {
@@ -48,15 +37,18 @@ async function waitForServer(url: string, server: ChildProcess): Promise<void> {
 }
 
 export default async function setup(project: TestProject) {
-  const haveChromium = existsSync(chromiumPath);
-  project.provide('chromium', haveChromium);
-  if (!haveChromium) {
-    const message = `${chromiumPath} is missing: browser tests need Debian's Chromium (apt-get install chromium)`;
-    if (process.env.CI === 'true') throw new Error(message);
-    console.warn(`\n${'!'.repeat(100)}\n!!! SKIPPING END-TO-END TESTS: ${message}\n${'!'.repeat(100)}\n`);
+  const chromium = await findChromium();
+  if ('missing' in chromium) {
+    project.provide('chromium', null);
+    if (process.env.CI === 'true') throw new Error(chromium.missing);
+    console.warn(
+      `\n${'!'.repeat(100)}\n!!! SKIPPING END-TO-END TESTS: ${chromium.missing}\n${'!'.repeat(100)}\n`,
+    );
     project.provide('baseURL', '');
     return;
   }
+  console.log(`browser tests drive ${chromium.executablePath} (${chromium.source})`);
+  project.provide('chromium', chromium);
 
   if (process.env.E2E_SKIP_BUILD !== '1') {
     const env = { ...process.env, KUBE101_OUT_DIR: outDir };

@@ -1,14 +1,6 @@
 /** Reading the course: pages, navigation, themes, search, keyboard, phone, and an axe sweep of every page. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import {
-  axeViolations,
-  baseURL,
-  collectPageErrors,
-  haveChromium,
-  launchBrowser,
-  type BrowserHandle,
-} from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, baseURL, haveChromium, useBrowserPage } from './browser.ts';
 import { loadLessonsFromDisk } from '../../src/cli/lesson-files.ts';
 
 const lessons = loadLessonsFromDisk()
@@ -24,18 +16,7 @@ const pages = [
 ];
 
 describe.skipIf(!haveChromium)('reading the course', () => {
-  let handle: BrowserHandle;
-  let page: Page;
-  let errors: string[];
-
-  beforeAll(async () => {
-    handle = await launchBrowser();
-    page = await handle.browser.newPage();
-    errors = collectPageErrors(page);
-  });
-  afterAll(async () => {
-    await handle?.close();
-  });
+  const { context, page, errors } = useBrowserPage();
 
   it('leads from the home page to the first lesson, which reads as a lesson', async () => {
     await page.goto('/');
@@ -66,7 +47,7 @@ describe.skipIf(!haveChromium)('reading the course', () => {
   });
 
   it('copies a code block', async () => {
-    await handle.browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
     await page.goto('/lessons/why-services/');
     await page.getByRole('button', { name: 'Copy' }).first().click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('kubectl get deployments');
@@ -164,16 +145,7 @@ describe.skipIf(!haveChromium)('reading the course', () => {
 });
 
 describe.skipIf(!haveChromium)('on a phone', () => {
-  let handle: BrowserHandle;
-  let page: Page;
-
-  beforeAll(async () => {
-    handle = await launchBrowser({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-    page = await handle.browser.newPage();
-  });
-  afterAll(async () => {
-    await handle?.close();
-  });
+  const { page } = useBrowserPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
   it('fits the screen, folds the outline away and offers the command palette', async () => {
     await page.goto('/lessons/why-services/');

@@ -3,29 +3,12 @@
  * restore link, then deleted.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import {
-  axeViolations,
-  collectPageErrors,
-  haveChromium,
-  launchBrowser,
-  type BrowserHandle,
-} from './browser.ts';
+import { axeViolations, haveChromium, launchBrowser, useBrowserPage, type BrowserHandle } from './browser.ts';
 
 describe.skipIf(!haveChromium)('the quiz', () => {
-  let handle: BrowserHandle;
-  let page: Page;
-
-  beforeAll(async () => {
-    handle = await launchBrowser();
-    page = await handle.browser.newPage();
-  });
-  afterAll(async () => {
-    await handle?.close();
-  });
+  const { page, errors } = useBrowserPage();
 
   it('explains the answer chosen, and the right one when it was wrong, with the keyboard alone', async () => {
-    const errors = collectPageErrors(page);
     await page.goto('/lessons/why-services/');
     const quiz = page.getByRole('region', { name: 'Check your understanding' });
     await quiz.scrollIntoViewIfNeeded();

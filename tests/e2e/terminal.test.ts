@@ -1,22 +1,13 @@
 /** The lesson's terminal in a real browser: typing, completion, history, heredocs, Ctrl-C, reload, Reset, Share. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { baseURL, collectPageErrors, haveChromium, launchBrowser, type BrowserHandle } from './browser.ts';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { baseURL, haveChromium, useBrowserPage } from './browser.ts';
 import { focusTerminal, openLesson, run, screenText, waitForScreen } from './terminal-driver.ts';
 
 describe.skipIf(!haveChromium)('the terminal', () => {
-  let handle: BrowserHandle;
-  let page: Page;
-  let errors: string[];
+  const { context, page, errors } = useBrowserPage();
 
   beforeAll(async () => {
-    handle = await launchBrowser();
-    await handle.browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
-    page = await handle.browser.newPage();
-    errors = collectPageErrors(page);
-  });
-  afterAll(async () => {
-    await handle?.close();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
   });
   beforeEach(async () => {
     await openLesson(page, 'why-services');
@@ -156,7 +147,7 @@ describe.skipIf(!haveChromium)('the terminal', () => {
     const link = await page.evaluate(() => navigator.clipboard.readText());
     expect(link).toMatch(/#replay=[\w-]+$/);
 
-    const stranger = await handle.browser.newPage();
+    const stranger = await context.newPage();
     await stranger.goto(link);
     await stranger.locator('kube-terminal[data-ready]').waitFor({ timeout: 20_000 });
     // The lesson's editor file, then the command.

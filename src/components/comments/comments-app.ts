@@ -12,6 +12,7 @@ import {
   type CommentView,
 } from './comments-api.ts';
 import { isTransient, keepPendingComment, pendingComments, sendPendingComments } from './pending-comments.ts';
+import { commentAnchor, commentArticleHtml } from './comment-markup.ts';
 
 type Child = Node | string | false | null | undefined;
 
@@ -184,7 +185,7 @@ export function mountComments(root: HTMLElement, slug: string): void {
   }
 
   function commentItem(comment: CommentView): HTMLLIElement {
-    const item = h('li', { class: 'kc-item', id: `comment-${comment.id}` });
+    const item = h('li', { class: 'kc-item', id: commentAnchor(comment.id) });
     renderComment(item, comment);
     return item;
   }
@@ -196,42 +197,16 @@ export function mountComments(root: HTMLElement, slug: string): void {
       item.querySelector<HTMLOListElement>(':scope > .kc-replies') ??
       h('ol', { class: 'kc-replies', 'aria-label': 'Replies' }, ...comment.replies.map(commentItem));
     const replySlot = h('div', { class: 'kc-reply-slot' });
+    const markup = document.createElement('template');
+    markup.innerHTML = commentArticleHtml(comment, (iso) => timeFormat.format(new Date(iso)));
+    const article = markup.content.firstElementChild as HTMLElement;
     if (comment.state !== 'visible') {
-      item.replaceChildren(
-        h(
-          'article',
-          { class: 'kc-comment kc-placeholder', tabindex: '-1' },
-          h(
-            'p',
-            {},
-            comment.state === 'deleted'
-              ? 'This comment was deleted.'
-              : 'This comment was hidden by a moderator.',
-          ),
-        ),
-        replies,
-      );
+      item.replaceChildren(article, replies);
       return;
     }
-    const authorId = nextId('kc-author');
-    const body = h('div', { class: 'kc-body' });
-    body.innerHTML = comment.html; // sanitized on the server (src/server/comments/markdown.ts)
+    const body = article.querySelector<HTMLElement>('.kc-body')!;
     const actions = h('div', { class: 'kc-actions' });
-    const article = h(
-      'article',
-      { class: 'kc-comment', 'aria-labelledby': authorId, tabindex: '-1' },
-      h(
-        'header',
-        { class: 'kc-meta' },
-        h('span', { class: 'kc-author', id: authorId }, comment.author ?? 'Anonymous'),
-        comment.mine && h('span', { class: 'kc-badge' }, 'you'),
-        h('time', { datetime: comment.createdAt }, timeFormat.format(new Date(comment.createdAt))),
-        comment.editedAt &&
-          h('span', { class: 'kc-edited', title: timeFormat.format(new Date(comment.editedAt)) }, '(edited)'),
-      ),
-      body,
-      actions,
-    );
+    article.append(actions);
     const editable = comment.editableUntil !== null && new Date(comment.editableUntil) > new Date();
 
     if (isTopLevel) {

@@ -5,7 +5,7 @@
  */
 import { getLab, type LabClient } from '../lab/lab-client.ts';
 import { keepPendingSubmission, recordExerciseResult } from '../course/progress-store.ts';
-import type { PageExercise } from './page-exercise.ts';
+import type { PageExercise } from '../../course/page-exercise.ts';
 import { setActiveExercise } from './active-exercise.ts';
 import { describeVerdict, readSubmissionAnswer, type CheckVerdict } from './exercise-verdict.ts';
 

@@ -12,11 +12,11 @@ import type { Completion } from '../../sim/index.ts';
 import type { TaskResult } from '../../grading/index.ts';
 import type { LabOpening, LabPage, LabService, MapObjects } from './lab-service.ts';
 import type { LabConfig } from './lesson-lab.ts';
-import type { TranscriptEntry } from './transcript.ts';
+import type { TranscriptEntry } from '../../grading/transcript.ts';
 import { editRequestEvent, type EditRequest } from './edit-request.ts';
 import { readShareFragment } from './share-link.ts';
 import { activeExercise, setActiveExercise } from '../exercise/active-exercise.ts';
-import type { PageExercise } from '../exercise/page-exercise.ts';
+import type { PageExercise } from '../../course/page-exercise.ts';
 
 export interface ExecCallbacks {
   onStdout: (chunk: string) => void;

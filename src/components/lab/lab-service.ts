@@ -9,8 +9,8 @@ import type { TrafficHop } from '../../sim/cluster-types.ts';
 import type { TaskResult } from '../../grading/index.ts';
 import { LessonLab, type LabConfig } from './lesson-lab.ts';
 import { shareFragment, type SharedWork } from './share-link.ts';
-import type { TranscriptEntry } from './transcript.ts';
-import { asGradable, type PageExercise } from '../exercise/page-exercise.ts';
+import type { TranscriptEntry } from '../../grading/transcript.ts';
+import { asGradable, type PageExercise } from '../../course/page-exercise.ts';
 
 export interface LabOpening {
   config: LabConfig;

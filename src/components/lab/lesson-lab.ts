@@ -12,7 +12,8 @@ import {
   type ClusterSnapshot,
   type ExecOptions,
 } from '../../sim/index.ts';
-import { decodeTranscript, isTranscript, type TranscriptEntry } from './transcript.ts';
+import { isTranscript, type TranscriptEntry } from '../../grading/transcript.ts';
+import { decodeTranscript } from './transcript.ts';
 import type { SharedWork } from './share-link.ts';
 
 export interface LabConfig {

@@ -1,26 +1,8 @@
 /**
- * What a learner did on a lesson's cluster, in order: the lines they ran and the files they saved
- * from the editor. Replaying it on a fresh cluster with the lesson's seed rebuilds the same cluster;
- * it is what a Share link carries and what a submission sends to the server.
+ * A transcript (what a learner did on a lesson's cluster, src/grading/transcript.ts) as a Share
+ * link carries it, checked on the way back in against the limits the server replays.
  */
-export type TranscriptEntry =
-  { type: 'exec'; line: string } | { type: 'write'; path: string; content: string };
-
-export function isTranscript(value: unknown): value is TranscriptEntry[] {
-  return (
-    Array.isArray(value) &&
-    value.every(
-      (entry: unknown) =>
-        typeof entry === 'object' &&
-        entry !== null &&
-        (((entry as { type?: unknown }).type === 'exec' &&
-          typeof (entry as { line?: unknown }).line === 'string') ||
-          ((entry as { type?: unknown }).type === 'write' &&
-            typeof (entry as { path?: unknown }).path === 'string' &&
-            typeof (entry as { content?: unknown }).content === 'string')),
-    )
-  );
-}
+import { transcriptSchema, type TranscriptEntry } from '../../grading/transcript.ts';
 
 /** The transcript as URL-safe text: deflated JSON in base64url, short enough for a link. */
 export async function encodeTranscript(transcript: readonly TranscriptEntry[]): Promise<string> {
@@ -36,9 +18,9 @@ export async function decodeTranscript(text: string): Promise<TranscriptEntry[]>
   const json = await new Response(
     new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw')),
   ).text();
-  const parsed: unknown = JSON.parse(json);
-  if (!isTranscript(parsed)) throw new Error('not a Kube101 transcript');
-  return parsed;
+  const parsed = transcriptSchema.safeParse(JSON.parse(json));
+  if (!parsed.success) throw new Error('not a Kube101 transcript');
+  return parsed.data;
 }
 
 function toBase64Url(bytes: Uint8Array): string {

@@ -6,10 +6,10 @@
  * the Available/Progressing conditions with the controller's own reasons and messages.
  */
 import type { DeploymentStatus } from 'kubernetes-types/apps/v1';
-import type { Controller, ControllerContext } from './controller.ts';
+import type { ControllerContext, KeyedController } from './controller.ts';
 import type { Informer } from './informer.ts';
 import { StatusError } from '../api/status-error.ts';
-import { Deadlines } from './deadlines.ts';
+import { WorkQueue } from './work-queue.ts';
 import {
   writeStatus,
   controllerOf,
@@ -42,48 +42,36 @@ import {
 
 const SOURCE = { component: 'deployment-controller' };
 
-export class DeploymentController implements Controller {
+export class DeploymentController implements KeyedController {
   readonly name = 'deployment-controller';
   readonly #informer: Informer;
-  readonly #dirty = new Set<string>();
-  readonly #deadlines = new Deadlines();
+  /** Until settled: scaling a ReplicaSet wakes its deployment again, which then writes status. */
+  readonly queue = new WorkQueue({ rounds: Infinity });
 
   constructor(informer: Informer) {
     this.#informer = informer;
     informer.subscribe((change) => {
-      if (change.resource === 'deployments') this.#dirty.add(keyOf(change.object));
+      if (change.resource === 'deployments') this.queue.add(keyOf(change.object));
       if (change.resource === 'replicasets' || change.resource === 'pods') {
         for (const object of [change.object, change.old]) {
           const owner = object && controllerOf(object);
           if (!owner) continue;
-          if (owner.kind === 'Deployment') this.#dirty.add(objectKey(object.metadata.namespace, owner.name));
+          if (owner.kind === 'Deployment') this.queue.add(objectKey(object.metadata.namespace, owner.name));
           // Recreate waits for old pods to be gone: pods wake their ReplicaSet's deployment.
           if (owner.kind === 'ReplicaSet' && change.type === 'DELETED') {
             const rs = informer.get('replicasets', object.metadata.namespace, owner.name);
             const deployment = rs && controllerOf(rs);
             if (deployment?.kind === 'Deployment')
-              this.#dirty.add(objectKey(object.metadata.namespace, deployment.name));
+              this.queue.add(objectKey(object.metadata.namespace, deployment.name));
           }
         }
       }
     });
   }
 
-  reconcile(context: ControllerContext): void {
-    this.#informer.attach(context.api.store);
-    for (const key of this.#deadlines.takeDue(context.now())) this.#dirty.add(key);
-    while (this.#dirty.size > 0) {
-      const keys = [...this.#dirty].sort();
-      this.#dirty.clear();
-      for (const key of keys) {
-        const d = this.#informer.getByKey('deployments', key) as StoredDeployment | undefined;
-        if (d) this.#sync(context, d);
-      }
-    }
-  }
-
-  nextWake(): number | undefined {
-    return this.#deadlines.next();
+  sync(context: ControllerContext, key: string): void {
+    const d = this.#informer.getByKey('deployments', key) as StoredDeployment | undefined;
+    if (d) this.#syncDeployment(context, d);
   }
 
   #replicaSets(d: StoredDeployment): StoredReplicaSet[] {
@@ -96,7 +84,7 @@ export class DeploymentController implements Controller {
     return sets.sort(byCreation);
   }
 
-  #sync(context: ControllerContext, d: StoredDeployment): void {
+  #syncDeployment(context: ControllerContext, d: StoredDeployment): void {
     if (isTerminating(d)) return;
     const key = keyOf(d);
     if (d.spec?.paused || this.#isScalingEvent(d)) {
@@ -109,7 +97,7 @@ export class DeploymentController implements Controller {
       this.#rolloutRolling(context, d);
     }
     const latest = this.#informer.getByKey('deployments', key) as StoredDeployment | undefined;
-    this.#deadlines.set(key, latest && progressDeadline(latest));
+    this.queue.setDeadline(key, latest && progressDeadline(latest));
   }
 
   /** isScalingEvent: an active ReplicaSet was sized for a different `replicas`. */

@@ -6,10 +6,11 @@
  */
 import type { EndpointAddress, EndpointPort, EndpointSubset } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../api/types.ts';
-import type { Controller, ControllerContext } from './controller.ts';
+import type { ControllerContext, KeyedController } from './controller.ts';
 import type { Informer } from './informer.ts';
+import type { WorkQueue } from './work-queue.ts';
 import { isPodReady, isTerminating, keyOf, type StoredPod } from './objects.ts';
-import { findPort, hasSelector, selectedPods, ServiceWorkQueue, type StoredService } from './service-pods.ts';
+import { findPort, hasSelector, selectedPods, serviceWorkQueue, type StoredService } from './service-pods.ts';
 import { canonicalJson } from './pod-template-hash.ts';
 
 const MANAGED_BY = 'endpoints.kubernetes.io/managed-by';
@@ -17,24 +18,19 @@ const CONTROLLER_NAME = 'endpoint-controller';
 const TRIGGER_TIME = 'endpoints.kubernetes.io/last-change-trigger-time';
 const HEADLESS = 'service.kubernetes.io/headless';
 
-export class EndpointsController implements Controller {
+export class EndpointsController implements KeyedController {
   readonly name = 'endpoint-controller';
   readonly #informer: Informer;
-  readonly #queue: ServiceWorkQueue;
+  readonly queue: WorkQueue;
 
   constructor(informer: Informer) {
     this.#informer = informer;
-    this.#queue = new ServiceWorkQueue(informer, (change) =>
+    this.queue = serviceWorkQueue(informer, (change) =>
       change.resource === 'endpoints' ? keyOf(change.object) : undefined,
     );
   }
 
-  reconcile(context: ControllerContext): void {
-    this.#informer.attach(context.api.store);
-    for (const key of this.#queue.drain()) this.#sync(context, key);
-  }
-
-  #sync(context: ControllerContext, key: string): void {
+  sync(context: ControllerContext, key: string): void {
     const service = this.#informer.getByKey('services', key) as StoredService | undefined;
     const existing = this.#informer.getByKey('endpoints', key);
     if (!service) {

@@ -7,10 +7,11 @@
  */
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import type { KubeObject, Typed } from '../api/types.ts';
-import type { Controller, ControllerContext } from './controller.ts';
+import type { ControllerContext, KeyedController } from './controller.ts';
 import type { Informer } from './informer.ts';
+import type { WorkQueue } from './work-queue.ts';
 import { controllerReference, isPodReady, isTerminating, objectKey, type StoredPod } from './objects.ts';
-import { findPort, hasSelector, selectedPods, ServiceWorkQueue, type StoredService } from './service-pods.ts';
+import { findPort, hasSelector, selectedPods, serviceWorkQueue, type StoredService } from './service-pods.ts';
 
 type StoredSlice = Typed<EndpointSlice>;
 type Endpoint = EndpointSlice['endpoints'][number];
@@ -28,25 +29,20 @@ const HEADLESS = 'service.kubernetes.io/headless';
 /** --max-endpoints-per-slice default. */
 const MAX_ENDPOINTS_PER_SLICE = 100;
 
-export class EndpointSliceController implements Controller {
+export class EndpointSliceController implements KeyedController {
   readonly name = 'endpointslice-controller';
   readonly #informer: Informer;
-  readonly #queue: ServiceWorkQueue;
+  readonly queue: WorkQueue;
 
   constructor(informer: Informer) {
     this.#informer = informer;
-    this.#queue = new ServiceWorkQueue(informer, (change) => {
+    this.queue = serviceWorkQueue(informer, (change) => {
       const service =
         change.resource === 'endpointslices'
           ? change.object.metadata.labels?.[SERVICE_NAME_LABEL]
           : undefined;
       return service ? objectKey(change.object.metadata.namespace, service) : undefined;
     });
-  }
-
-  reconcile(context: ControllerContext): void {
-    this.#informer.attach(context.api.store);
-    for (const key of this.#queue.drain()) this.#sync(context, key);
   }
 
   #slicesOf(namespace: string, service: string): StoredSlice[] {
@@ -64,7 +60,7 @@ export class EndpointSliceController implements Controller {
     return slices.sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
   }
 
-  #sync(context: ControllerContext, key: string): void {
+  sync(context: ControllerContext, key: string): void {
     const slash = key.indexOf('/');
     const namespace = key.slice(0, slash);
     const name = key.slice(slash + 1);

@@ -1,5 +1,5 @@
 /** The controllers that run in the simulated cluster, in the order a pass runs them. */
-import type { Controller } from './controller.ts';
+import { worker, type Controller } from './controller.ts';
 import { Informer } from './informer.ts';
 import { NamespaceController } from './namespace.ts';
 import { GarbageCollector } from './garbage-collector.ts';
@@ -14,15 +14,22 @@ import { LoadBalancerController } from './load-balancer.ts';
 export function createControllers(): Controller[] {
   // One informer feeds them all, as the controller manager's shared informer factory does.
   const informer = new Informer();
+  // It starts before the first controller runs, once the store holds the bootstrapped or restored
+  // cluster, and announces every object in it: the shared informer factory's Start.
+  const startInformer: Controller = {
+    name: 'shared-informer',
+    reconcile: (context) => informer.attach(context.api.store),
+  };
   return [
-    new NamespaceController(informer),
-    new GarbageCollector(informer),
-    new DeploymentController(informer),
-    new ReplicaSetController(informer),
+    startInformer,
+    worker(new NamespaceController(informer)),
+    worker(new GarbageCollector(informer)),
+    worker(new DeploymentController(informer)),
+    worker(new ReplicaSetController(informer)),
     new Scheduler(informer),
-    new Kubelet(informer),
-    new EndpointsController(informer),
-    new EndpointSliceController(informer),
-    new LoadBalancerController(informer),
+    worker(new Kubelet(informer)),
+    worker(new EndpointsController(informer)),
+    worker(new EndpointSliceController(informer)),
+    worker(new LoadBalancerController(informer)),
   ];
 }

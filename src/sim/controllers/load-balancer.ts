@@ -5,9 +5,9 @@
  * ingress IP with ipMode VIP and "Ensured load balancer". A service that stops being a load
  * balancer gives its address back ("Deleting/Deleted load balancer"), as does a deleted one.
  */
-import type { Controller, ControllerContext } from './controller.ts';
+import type { ControllerContext, KeyedController } from './controller.ts';
 import type { Informer } from './informer.ts';
-import { Deadlines } from './deadlines.ts';
+import { WorkQueue } from './work-queue.ts';
 import { isTerminating, keyOf, timeOf } from './objects.ts';
 import type { StoredService } from './service-pods.ts';
 
@@ -19,37 +19,27 @@ const POOL_LAST = 250;
 /** How long provisioning takes once the controller starts. */
 const PROVISION_MS = 3000;
 
-export class LoadBalancerController implements Controller {
+export class LoadBalancerController implements KeyedController {
   readonly name = 'service-controller';
   readonly #informer: Informer;
-  readonly #dirty = new Set<string>();
-  readonly #deadlines = new Deadlines();
+  readonly queue = new WorkQueue({ rounds: 1 });
 
   constructor(informer: Informer) {
     this.#informer = informer;
     informer.subscribe((change) => {
       if (change.resource !== 'services') return;
-      if (change.type === 'DELETED') this.#deadlines.set(keyOf(change.object), undefined);
-      else this.#dirty.add(keyOf(change.object));
+      if (change.type === 'DELETED') this.queue.setDeadline(keyOf(change.object), undefined);
+      else this.queue.add(keyOf(change.object));
     });
   }
 
-  reconcile(context: ControllerContext): void {
-    this.#informer.attach(context.api.store);
-    for (const key of this.#deadlines.takeDue(context.now())) this.#dirty.add(key);
-    const keys = [...this.#dirty].sort();
-    this.#dirty.clear();
-    for (const key of keys) {
-      const service = this.#informer.getByKey('services', key) as StoredService | undefined;
-      if (service) this.#deadlines.set(key, this.#sync(context, service));
-    }
+  sync(context: ControllerContext, key: string): void {
+    const service = this.#informer.getByKey('services', key) as StoredService | undefined;
+    if (service) this.queue.setDeadline(key, this.#syncService(context, service));
   }
 
-  nextWake(): number | undefined {
-    return this.#deadlines.next();
-  }
-
-  #sync(context: ControllerContext, service: StoredService): number | undefined {
+  /** Returns when the service next needs a look (its balancer is provisioned). */
+  #syncService(context: ControllerContext, service: StoredService): number | undefined {
     const ingress = service.status?.loadBalancer?.ingress ?? [];
     const wantsBalancer = service.spec?.type === 'LoadBalancer' && !isTerminating(service);
     if (!wantsBalancer) {

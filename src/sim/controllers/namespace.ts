@@ -4,36 +4,33 @@
  * conditions; once nothing is left the `kubernetes` finalizer is done and the namespace goes.
  */
 import type { NamespaceCondition } from 'kubernetes-types/core/v1';
-import type { Controller, ControllerContext } from './controller.ts';
+import type { ControllerContext, KeyedController } from './controller.ts';
 import type { Informer } from './informer.ts';
 import { RESOURCE_TYPES } from '../api/resources.ts';
 import { isTerminating } from './objects.ts';
+import { WorkQueue } from './work-queue.ts';
 
-export class NamespaceController implements Controller {
+export class NamespaceController implements KeyedController {
   readonly name = 'namespace-controller';
   readonly #informer: Informer;
-  readonly #dirty = new Set<string>();
+  readonly queue = new WorkQueue({ rounds: 1 });
 
   constructor(informer: Informer) {
     this.#informer = informer;
     informer.subscribe((change) => {
-      if (change.resource === 'namespaces') this.#dirty.add(change.object.metadata.name);
+      if (change.resource === 'namespaces') this.queue.add(change.object.metadata.name);
       else if (change.type === 'DELETED' && change.object.metadata.namespace)
-        this.#dirty.add(change.object.metadata.namespace);
+        this.queue.add(change.object.metadata.namespace);
     });
   }
 
-  reconcile(context: ControllerContext): void {
-    this.#informer.attach(context.api.store);
-    const names = [...this.#dirty].sort();
-    this.#dirty.clear();
-    for (const name of names) {
-      const namespace = this.#informer.get('namespaces', undefined, name);
-      if (namespace && isTerminating(namespace)) this.#sync(context, name);
-    }
+  sync(context: ControllerContext, name: string): void {
+    const namespace = this.#informer.get('namespaces', undefined, name);
+    if (namespace && isTerminating(namespace)) this.#empty(context, name);
   }
 
-  #sync(context: ControllerContext, name: string): void {
+  /** Delete what the namespace holds; once nothing is left, the namespace goes. */
+  #empty(context: ControllerContext, name: string): void {
     const remaining = new Map<string, number>();
     for (const type of RESOURCE_TYPES) {
       if (!type.namespaced || type.resource === 'events') continue;

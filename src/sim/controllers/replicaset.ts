@@ -6,9 +6,9 @@
  * selector is released (and replaced); a matching pod without an owner is adopted.
  */
 import type { KubeObject, ReplicaSet, Typed } from '../api/types.ts';
-import type { Controller, ControllerContext } from './controller.ts';
+import type { ControllerContext, KeyedController } from './controller.ts';
 import type { Informer } from './informer.ts';
-import { Deadlines } from './deadlines.ts';
+import { WorkQueue } from './work-queue.ts';
 import {
   controllerOf,
   controllerReference,
@@ -30,22 +30,24 @@ const SOURCE = { component: 'replicaset-controller' };
 /** burstReplicas: the most pods one sync creates or deletes. */
 const BURST_REPLICAS = 500;
 
-export class ReplicaSetController implements Controller {
+export class ReplicaSetController implements KeyedController {
   readonly name = 'replicaset-controller';
   readonly #informer: Informer;
-  readonly #dirty = new Set<string>();
-  /** minReadySeconds: when a ready pod becomes available. */
-  readonly #availability = new Deadlines();
+  /**
+   * Until settled: created pods wake their ReplicaSet again (burstReplicas at a time). A key's
+   * deadline is when a ready pod becomes available (minReadySeconds).
+   */
+  readonly queue = new WorkQueue({ rounds: Infinity });
 
   constructor(informer: Informer) {
     this.#informer = informer;
     informer.subscribe((change) => {
-      if (change.resource === 'replicasets') this.#dirty.add(keyOf(change.object));
+      if (change.resource === 'replicasets') this.queue.add(keyOf(change.object));
       if (change.resource !== 'pods') return;
       for (const object of [change.object, change.old]) {
         const owner = object && controllerOf(object);
         if (object && owner?.kind === 'ReplicaSet')
-          this.#dirty.add(objectKey(object.metadata.namespace, owner.name));
+          this.queue.add(objectKey(object.metadata.namespace, owner.name));
       }
       // An orphan that matches a ReplicaSet's selector is up for adoption.
       if (change.type !== 'DELETED' && !controllerOf(change.object)) {
@@ -55,28 +57,16 @@ export class ReplicaSetController implements Controller {
             rs.metadata.namespace === change.object.metadata.namespace &&
             matchesSelector(change.object.metadata.labels, selector)
           ) {
-            this.#dirty.add(keyOf(rs));
+            this.queue.add(keyOf(rs));
           }
         }
       }
     });
   }
 
-  reconcile(context: ControllerContext): void {
-    this.#informer.attach(context.api.store);
-    for (const key of this.#availability.takeDue(context.now())) this.#dirty.add(key);
-    while (this.#dirty.size > 0) {
-      const keys = [...this.#dirty].sort();
-      this.#dirty.clear();
-      for (const key of keys) {
-        const rs = this.#informer.getByKey('replicasets', key) as StoredReplicaSet | undefined;
-        if (rs) this.#sync(context, rs);
-      }
-    }
-  }
-
-  nextWake(): number | undefined {
-    return this.#availability.next();
+  sync(context: ControllerContext, key: string): void {
+    const rs = this.#informer.getByKey('replicasets', key) as StoredReplicaSet | undefined;
+    if (rs) this.#syncReplicaSet(context, rs);
   }
 
   #ownedPods(rs: StoredReplicaSet): StoredPod[] {
@@ -89,7 +79,7 @@ export class ReplicaSetController implements Controller {
     return pods.sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
   }
 
-  #sync(context: ControllerContext, rs: StoredReplicaSet): void {
+  #syncReplicaSet(context: ControllerContext, rs: StoredReplicaSet): void {
     if (isTerminating(rs)) return;
     const active = this.#claimPods(context, rs).filter(isPodActive);
     const diff = active.length - (rs.spec?.replicas ?? 1);
@@ -209,7 +199,7 @@ export class ReplicaSetController implements Controller {
       if (minReadyMs === 0 || readySince + minReadyMs <= now) available++;
       else nextAvailable = Math.min(nextAvailable ?? Infinity, readySince + minReadyMs);
     }
-    this.#availability.set(keyOf(rs), nextAvailable);
+    this.queue.setDeadline(keyOf(rs), nextAvailable);
     const status: Record<string, unknown> = { replicas: active.length };
     if (fullyLabeled > 0) status['fullyLabeledReplicas'] = fullyLabeled;
     if (ready > 0) status['readyReplicas'] = ready;

@@ -63,7 +63,6 @@ export class Scheduler implements Controller {
   }
 
   reconcile(context: ControllerContext): void {
-    this.#informer.attach(context.api.store);
     this.#readRetryTimes(context);
     for (const key of this.#retries.takeDue(context.now())) {
       if (this.#unschedulable.delete(key)) this.#active.add(key);

@@ -7,6 +7,7 @@ import type { Service, ServicePort, Typed } from '../api/types.ts';
 import type { Change, Informer } from './informer.ts';
 import { matchesMap } from '../api/labels/selector.ts';
 import { keyOf, type StoredPod } from './objects.ts';
+import { WorkQueue } from './work-queue.ts';
 
 export type StoredService = Typed<Service>;
 
@@ -31,34 +32,30 @@ export function servicesSelecting(
 }
 
 /**
- * The keys of the Services whose endpoints need another look: the Service changed, one of the
+ * A work queue of Services whose endpoints need another look: the Service changed, one of the
  * controller's own objects for it changed (`ownedBy` names its Service's key), or a pod it
- * selects, or selected before a relabel, changed. Drained in key order.
+ * selects, or selected before a relabel, changed. One round a pass: their own writes only
+ * touch objects they already looked at.
  */
-export class ServiceWorkQueue {
-  readonly #dirty = new Set<string>();
-
-  constructor(informer: Informer, ownedBy: (change: Change) => string | undefined) {
-    informer.subscribe((change) => {
-      if (change.resource === 'services') this.#dirty.add(keyOf(change.object));
-      const owner = ownedBy(change);
-      if (owner !== undefined) this.#dirty.add(owner);
-      if (change.resource !== 'pods') return;
-      const namespace = change.object.metadata.namespace ?? 'default';
-      for (const key of servicesSelecting(informer, namespace, [
-        change.object.metadata.labels,
-        change.old?.metadata.labels,
-      ])) {
-        this.#dirty.add(key);
-      }
-    });
-  }
-
-  drain(): string[] {
-    const keys = [...this.#dirty].sort();
-    this.#dirty.clear();
-    return keys;
-  }
+export function serviceWorkQueue(
+  informer: Informer,
+  ownedBy: (change: Change) => string | undefined,
+): WorkQueue {
+  const queue = new WorkQueue({ rounds: 1 });
+  informer.subscribe((change) => {
+    if (change.resource === 'services') queue.add(keyOf(change.object));
+    const owner = ownedBy(change);
+    if (owner !== undefined) queue.add(owner);
+    if (change.resource !== 'pods') return;
+    const namespace = change.object.metadata.namespace ?? 'default';
+    for (const key of servicesSelecting(informer, namespace, [
+      change.object.metadata.labels,
+      change.old?.metadata.labels,
+    ])) {
+      queue.add(key);
+    }
+  });
+  return queue;
 }
 
 /** The service's pods, by name (terminal pods and pods without an IP never become endpoints). */

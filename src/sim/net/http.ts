@@ -10,7 +10,7 @@ import type { NetworkOrigin } from '../shell/command.ts';
 import { resolveDns } from './dns.ts';
 import { connect, type Listener } from './kube-proxy.ts';
 import { byteLength, httpDate, type AppContext, type HttpRequest, type HttpResponse } from './http-types.ts';
-import { SERVER_VERSION } from '../kubectl/commands/version.ts';
+import { SERVER_VERSION } from '../version.ts';
 
 export interface HttpRequestOptions {
   from: NetworkOrigin;
@@ -74,10 +74,15 @@ export function parseUrl(url: string): ParsedUrl | { unsupported: string } | und
   };
 }
 
+/** How deep apps may call apps (a frontend calling its backend): a loop of Services ends here. */
 const MAX_APP_DEPTH = 4;
-let appDepth = 0;
 
 export function httpRequest(runtime: Runtime, options: HttpRequestOptions): HttpResult {
+  return requestAt(runtime, options, 0);
+}
+
+/** `depth`: how many apps' requests this one is nested in. */
+function requestAt(runtime: Runtime, options: HttpRequestOptions, depth: number): HttpResult {
   const url = parseUrl(options.url);
   const fromName =
     options.from.kind === 'workstation'
@@ -130,12 +135,18 @@ export function httpRequest(runtime: Runtime, options: HttpRequestOptions): Http
     serverIp: listener.ip,
     serverPort: listener.port,
   };
-  const response = serve(runtime, listener, request, url.scheme === 'https');
+  const response = serve(runtime, listener, request, url.scheme === 'https', depth);
   runtime.emit({ type: 'traffic', from: fromName, path: connection.hops, ok: true });
   return { kind: 'response', ...response, remoteIp: ip, remotePort: url.port, path: connection.hops };
 }
 
-function serve(runtime: Runtime, listener: Listener, request: HttpRequest, tls: boolean): HttpResponse {
+function serve(
+  runtime: Runtime,
+  listener: Listener,
+  request: HttpRequest,
+  tls: boolean,
+  depth: number,
+): HttpResponse {
   const now = runtime.clock.now();
   if (listener.kind === 'apiserver') return apiServerAnswer(request, tls, now);
   const { pod, container, image } = listener;
@@ -145,17 +156,10 @@ function serve(runtime: Runtime, listener: Listener, request: HttpRequest, tls: 
     container,
     now,
     fetch(url) {
-      if (appDepth >= MAX_APP_DEPTH) return undefined;
-      appDepth++;
-      try {
-        const result = httpRequest(runtime, {
-          from: { kind: 'pod', namespace: pod.metadata.namespace, name: pod.metadata.name },
-          url,
-        });
-        return result.kind === 'response' ? result : undefined;
-      } finally {
-        appDepth--;
-      }
+      if (depth >= MAX_APP_DEPTH) return undefined;
+      const from = { kind: 'pod', namespace: pod.metadata.namespace, name: pod.metadata.name } as const;
+      const result = requestAt(runtime, { from, url }, depth + 1);
+      return result.kind === 'response' ? result : undefined;
     },
   };
   const response = image.serve ? image.serve(request, listener.port, context) : goNotFound(now);

@@ -26,7 +26,6 @@ import {
   type StoredService,
 } from './addresses.ts';
 import { serviceBackends, type Backend } from './endpoints.ts';
-import { findPortForward } from '../kubectl/commands/write/port-forward-registry.ts';
 
 export const API_SERVER_PORT = 6443;
 
@@ -56,7 +55,7 @@ export function connect(runtime: Runtime, origin: NetworkOrigin, ip: string, por
   if (ip === '127.0.0.1' || ip === '::1') {
     if (source.pod) return deliverToPod(source.pod, ip, port, source.ip, clientPort, hops);
     // `kubectl port-forward` listening on the workstation: the API server tunnels to the pod.
-    const forward = findPortForward(runtime, port);
+    const forward = runtime.portForwards.find(port);
     const pod =
       forward && (runtime.api.store.get('pods', forward.namespace, forward.pod) as StoredPod | undefined);
     if (!forward || !pod) return { kind: 'refused', hops };

@@ -5,11 +5,13 @@
  */
 import type { Runtime } from '../runtime.ts';
 import type { Completion } from '../cluster-types.ts';
+import type { ShellSession } from './interpreter.ts';
 import { lex, type Token, type WordToken } from './lexer.ts';
-import { workstationShell } from './shell.ts';
 import { completeKubectl } from '../kubectl/completion.ts';
 
-export function completeLine(line: string, cursor: number, runtime: Runtime): Completion {
+/** Completes for `shell` (the workstation's): its machine's commands and its aliases. */
+export function completeLine(line: string, cursor: number, shell: ShellSession): Completion {
+  const { runtime } = shell;
   const before = line.slice(0, Math.max(0, Math.min(cursor, line.length)));
   const tokens = lex(before).tokens;
   const last = tokens[tokens.length - 1];
@@ -19,7 +21,6 @@ export function completeLine(line: string, cursor: number, runtime: Runtime): Co
   const segment = currentSegment(inWord ? tokens.slice(0, -1) : tokens);
   const afterRedirect = segment.length > 0 && segment[segment.length - 1]?.type === 'redirect';
   const words = segment.filter((t): t is WordToken => t.type === 'word').map(plainText);
-  const shell = workstationShell(runtime);
   let items: string[];
   if (!afterRedirect && words.filter((w) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w)).length === 0) {
     const names = new Set([...shell.machine.commands.keys(), ...shell.aliases.keys()]);

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { DEFAULT_RATE_LIMIT_RULES, type RateLimitRules } from '../../../src/server/abuse/rate-limits.ts';
 import { createApp, type App } from '../../../src/server/app.ts';
-import { exerciseCatalog } from '../../../src/server/grading/exercise-catalog.ts';
+import { exerciseCatalog } from '../../../src/course/course-exercises.ts';
 import type { DatabaseHandle } from '../../../src/server/db/open-database.ts';
 import { handleRoute, type RouteHandler } from '../../../src/server/http/route.ts';
 import type { TestDatabase } from './test-databases.ts';

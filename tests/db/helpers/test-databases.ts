@@ -1,8 +1,9 @@
-// Every database suite runs against in-memory PGlite and against PostgreSQL (DATABASE_TEST_URL).
-// Each test file gets a PostgreSQL schema of its own, so files can run in parallel on one database.
+// Every database suite runs against in-memory PGlite and against PostgreSQL (the one global-setup.ts
+// provides). Each test file gets a PostgreSQL schema of its own, so files can run in parallel on one
+// database.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { describe, it } from 'vitest';
+import { describe, inject } from 'vitest';
 import { pgliteTemplate } from './pglite-template.ts';
 import {
   openDatabase,
@@ -10,7 +11,7 @@ import {
   type DatabaseLocation,
 } from '../../../src/server/db/open-database.ts';
 
-export const POSTGRES_TEST_URL = process.env.DATABASE_TEST_URL;
+const postgres = inject('postgres');
 
 export interface TestDatabase {
   name: 'pglite' | 'postgres';
@@ -58,33 +59,13 @@ export function withSearchPath(url: string, schema: string): string {
   return parsed.toString();
 }
 
-/**
- * Runs `suite` once per database. Without DATABASE_TEST_URL the PostgreSQL run is skipped with a
- * loud line, except under CI=true, where it fails: CI must test the real server.
- */
+/** Runs `suite` once per database; global-setup.ts has said why when there is no PostgreSQL. */
 export function describeEachDatabase(title: string, suite: (database: TestDatabase) => void): void {
   describe(`${title} [PGlite]`, () => suite(pgliteTestDatabase()));
-  if (POSTGRES_TEST_URL) {
-    describe(`${title} [PostgreSQL]`, () => suite(postgresTestDatabase(POSTGRES_TEST_URL)));
-  } else if (process.env.CI === 'true') {
-    describe(`${title} [PostgreSQL]`, () => {
-      it('needs DATABASE_TEST_URL under CI', () => {
-        throw new Error(
-          'CI=true but DATABASE_TEST_URL is not set: start PostgreSQL (scripts/ci-postgres.sh) and set it',
-        );
-      });
-    });
+  if ('url' in postgres) {
+    describe(`${title} [PostgreSQL]`, () => suite(postgresTestDatabase(postgres.url)));
   } else {
-    warnPostgresSkipped(title);
-    describe.skip(`${title} [PostgreSQL] (skipped: no DATABASE_TEST_URL)`, () =>
+    describe.skip(`${title} [PostgreSQL] (skipped: ${postgres.missing})`, () =>
       suite(postgresTestDatabase('')));
   }
-}
-
-export function warnPostgresSkipped(title: string): void {
-  console.warn(
-    `\n!!!!! SKIPPING the PostgreSQL run of "${title}": DATABASE_TEST_URL is not set.\n` +
-      '!!!!! Install postgresql (apt-get install -y postgresql), run `bash scripts/ci-postgres.sh` and set\n' +
-      '!!!!! DATABASE_TEST_URL=postgres://kube101:kube101@127.0.0.1:5432/kube101_test\n',
-  );
 }

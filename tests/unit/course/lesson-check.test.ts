@@ -2,6 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseLesson } from '../../../src/cli/lesson-files.ts';
 import { outputProblems, structureProblems } from '../../../src/cli/lesson-check.ts';
+import { seedProblems } from '../../../src/cli/lesson-seeds.ts';
+import { walkLesson } from '../../../src/cli/lesson-walk.ts';
+import { createCluster } from '../../../src/sim/index.ts';
 
 const frontmatter = '---\ntitle: A lesson\ndescription: What the learner will do here.\norder: 1\n---\n';
 const fence = '```';
@@ -36,5 +39,42 @@ describe('checking a lesson', () => {
       'content/lessons/01-a-lesson.mdx:15: a second <YamlEditor file="web.yaml">: give each editor a file of its own',
       'content/lessons/01-a-lesson.mdx:23: a shell block the terminal cannot run: "kubctl get pods" (only commands the terminal knows, or a template with <placeholders>)',
     ]);
+  });
+
+  it("fails a command that works only with the names of the lesson's own seed", async () => {
+    const setup = 'kubectl create deployment web --image=kube101/hello --replicas=2 --port=300';
+    const own = createCluster({ seed: 101 });
+    await own.exec(setup);
+    own.settle();
+    const pod = (await own.exec('kubectl get pods -o name | head -n 1')).stdout.trim();
+    const lesson = parseLesson(
+      'content/lessons/01-a-lesson.mdx',
+      `---\ntitle: A lesson\ndescription: What the learner will do here.\norder: 1\nseed: 101\nsetup:\n  - ${setup}\n---\n\n` +
+        `${fence}sh\nkubectl get pods -o wide\nPOD=$(kubectl get pods -o name | head -n 1)\nkubectl get $POD -o jsonpath='{.status.phase}'\n${fence}\n\n` +
+        `${fence}sh\nkubectl delete ${pod}\n${fence}\n`,
+    );
+    const problems = await seedProblems(lesson, [1101]);
+    // The commands that read names from the cluster hold; the one that copied a name does not.
+    expect(problems.map((problem) => problem.split('\n')[0])).toEqual([
+      `content/lessons/01-a-lesson.mdx:16: \`kubectl delete ${pod}\` exits 1 on seed 1101, 0 on the lesson's seed 101: does it depend on a generated name or value, or on time? (select by label, read the value into a variable, or wait for the state)`,
+    ]);
+    expect(problems[0]).toContain(
+      `Error from server (NotFound): pods "${pod.slice('pod/'.length)}" not found`,
+    );
+  });
+
+  it("runs on the page's clock: what shows at once, and the later state only after a wait", async () => {
+    const lesson = parseLesson(
+      'content/lessons/01-a-lesson.mdx',
+      `${frontmatter}\n${fence}sh\nkubectl create service loadbalancer web --tcp=82:300\nkubectl get service web -o jsonpath='{.status}'\n${fence}\n\n` +
+        `${fence}sh\nkubectl get service web -o jsonpath='{.status}'\n${fence}\n\n` +
+        `${fence}sh\nkubectl wait --for=jsonpath='{.status.loadBalancer.ingress}' service/web\nkubectl get service web -o jsonpath='{.status}'\n${fence}\n`,
+    );
+    const printed = (await walkLesson(lesson)).map((block) => block.printed);
+    // A learner pressing Run at once, and again a second later, still sees no address.
+    expect(printed.slice(0, 2)).toEqual(['service/web created\n{"loadBalancer":{}}', '{"loadBalancer":{}}']);
+    expect(printed[2]).toBe(
+      'service/web condition met\n{"loadBalancer":{"ingress":[{"ip":"192.168.49.200","ipMode":"VIP"}]}}',
+    );
   });
 });

@@ -1,7 +1,7 @@
 /**
- * The course as a learner follows it: nine lessons in order, every command a lesson shows runs in
- * the simulator and prints what the lesson says, every exercise sits in its lesson, and every
- * diagram can be read in both themes and without sight.
+ * The course as a learner follows it: its lessons in order, every command a lesson shows runs in
+ * the simulator and prints what the lesson says (and ends the same way on other seeds), every
+ * exercise sits in its lesson, and every diagram can be read in both themes and without sight.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,17 +9,20 @@ import { describe, expect, it } from 'vitest';
 import { loadExercisesFromDisk } from '../../../src/cli/exercise-files.ts';
 import { loadLessonsFromDisk } from '../../../src/cli/lesson-files.ts';
 import { DIAGRAMS_DIR, outputProblems, structureProblems } from '../../../src/cli/lesson-check.ts';
+import { seedProblems } from '../../../src/cli/lesson-seeds.ts';
 import { diagramProblems } from '../../../src/components/lesson/diagram-svg.ts';
 
 const COURSE = [
   'why-services',
   'labels-and-selectors',
   'three-ports',
+  'named-ports',
   'clusterip',
   'nodeport',
   'loadbalancer',
   'creating-services',
   'troubleshooting',
+  'not-ready',
   'final-project',
 ];
 
@@ -27,7 +30,7 @@ const lessons = loadLessonsFromDisk();
 const exercises = loadExercisesFromDisk();
 
 describe('the course', () => {
-  it('has the nine lessons, in order', () => {
+  it('has its eleven lessons, in order', () => {
     const ordered = [...lessons].sort((a, b) => a.data.order - b.data.order);
     expect(ordered.map((lesson) => lesson.slug)).toEqual(COURSE);
     expect(ordered.map((lesson) => lesson.data.order)).toEqual(COURSE.map((_, index) => index + 1));
@@ -46,6 +49,10 @@ describe.each(lessons.map((lesson) => [lesson.slug, lesson] as const))('%s', (_s
 
   it('prints what it says when every command block is run in order', async () => {
     expect(await outputProblems(lesson)).toEqual([]);
+  }, 60_000);
+
+  it('holds on two other seeds: no command depends on a name, IP or port of its own seed', async () => {
+    expect(await seedProblems(lesson)).toEqual([]);
   }, 60_000);
 
   it('gives the learner a picture, commands to run and a quiz', () => {

@@ -2,9 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { evaluate, gradeTranscript, startExercise, stepsToTranscript } from '../../../src/grading/index.ts';
-import { exerciseCatalog } from '../../../src/server/grading/exercise-catalog.ts';
-import { pageExercise } from '../../../src/components/exercise/exercise-catalog.ts';
-import { asGradable } from '../../../src/components/exercise/page-exercise.ts';
+import { exerciseCatalog, pageExercise } from '../../../src/course/course-exercises.ts';
+import { asGradable } from '../../../src/course/page-exercise.ts';
 
 describe('the exercise a lesson page ships', () => {
   it('carries neither the reference solutions nor the known-wrong attempts', () => {

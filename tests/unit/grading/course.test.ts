@@ -10,12 +10,14 @@ import { taskChecks, type Exercise } from '../../../src/grading/index.ts';
 const LESSONS: readonly [slug: string, minimum: number][] = [
   ['why-services', 2],
   ['labels-and-selectors', 2],
-  ['three-ports', 3],
+  ['three-ports', 2],
+  ['named-ports', 3],
   ['clusterip', 2],
   ['nodeport', 3],
   ['loadbalancer', 2],
   ['creating-services', 3],
   ['troubleshooting', 3],
+  ['not-ready', 2],
   ['final-project', 2],
 ];
 
@@ -23,7 +25,7 @@ const exercises = loadExercisesFromDisk();
 const inLesson = (slug: string): Exercise[] => exercises.filter((e) => e.lesson === slug);
 
 describe('the course', () => {
-  it('has at least 26 exercises, each in one of the nine lessons', () => {
+  it('has at least 26 exercises, each in one of the lessons', () => {
     expect(exercises.length).toBeGreaterThanOrEqual(26);
     const slugs = LESSONS.map(([slug]) => slug);
     expect(exercises.filter((e) => !slugs.includes(e.lesson)).map((e) => `${e.id}: ${e.lesson}`)).toEqual([]);

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { lessonSchema } from '../../../src/components/course/lesson-schema.ts';
-import { assembleCourse, type LessonEntryLike } from '../../../src/components/course/course-outline.ts';
+import { lessonSchema } from '../../../src/course/lesson-schema.ts';
+import {
+  assembleCourse,
+  exercisesOutOfPlace,
+  type LessonEntryLike,
+} from '../../../src/course/course-outline.ts';
+import { lessonSlug } from '../../../src/course/lesson-slug.ts';
 import { lessonStatus } from '../../../src/components/course/progress-store.ts';
 
 const valid = {
@@ -87,6 +92,34 @@ describe('course outline', () => {
         includeDrafts: true,
       }),
     ).toThrow('Exercise "x" is listed by both "a" and "b".');
+  });
+});
+
+describe('exercises and their lessons', () => {
+  it('names an exercise whose lesson does not exist, and one its lesson does not list', () => {
+    const lessons = [
+      entry('a', 1, { exercises: ['one'] }),
+      entry('wip', 2, { draft: true, exercises: ['two'] }),
+    ];
+    expect(
+      exercisesOutOfPlace(lessons, [
+        { id: 'one', lesson: 'a' },
+        { id: 'two', lesson: 'wip' },
+        { id: 'three', lesson: 'a' },
+        { id: 'four', lesson: 'gone' },
+      ]),
+    ).toEqual([
+      'content/lessons: lesson "a" does not list exercise "three" in its exercises',
+      'content/exercises: "four" names lesson "gone", which does not exist',
+    ]);
+  });
+});
+
+describe('lesson slugs', () => {
+  it('drop the number that sorts the folder and the extension', () => {
+    expect(lessonSlug('01-why-services.mdx')).toBe('why-services');
+    expect(lessonSlug('10-node-port-30033.mdx')).toBe('node-port-30033');
+    expect(lessonSlug('extra/02-more.mdx')).toBe('extra/more');
   });
 });
 

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { expose, proxy, wrap, type Remote } from 'comlink';
 import { LabService, type LabOpening, type LabPage } from '../../../src/components/lab/lab-service.ts';
 import { readShareFragment } from '../../../src/components/lab/share-link.ts';
-import { toPageExercise } from '../../../src/components/exercise/page-exercise.ts';
+import { toPageExercise } from '../../../src/course/page-exercise.ts';
 import { loadExercisesFromDisk } from '../../../src/cli/exercise-files.ts';
 
 const exercise = loadExercisesFromDisk().find((e) => e.id === 'creating-expose')!;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeTranscript, encodeTranscript, isTranscript } from '../../../src/components/lab/transcript.ts';
+import { decodeTranscript, encodeTranscript } from '../../../src/components/lab/transcript.ts';
+import { isTranscript, TRANSCRIPT_LIMITS } from '../../../src/grading/transcript.ts';
 
 describe('share transcript', () => {
   it('survives the round trip through a URL fragment, unicode and newlines included', async () => {
@@ -19,5 +20,17 @@ describe('share transcript', () => {
     );
     await expect(decodeTranscript(notTranscript)).rejects.toThrow('not a Kube101 transcript');
     expect(isTranscript([{ type: 'write', path: 'a' }])).toBe(false);
+  });
+
+  it('holds to the limits the server replays, so a link never carries what a submission could not', async () => {
+    const tooLong = Array.from({ length: TRANSCRIPT_LIMITS.entries + 1 }, () => ({
+      type: 'exec' as const,
+      line: 'kubectl get pods',
+    }));
+    await expect(decodeTranscript(await encodeTranscript(tooLong))).rejects.toThrow(
+      'not a Kube101 transcript',
+    );
+    expect(isTranscript(tooLong.slice(1))).toBe(true);
+    expect(isTranscript([{ type: 'write', path: '', content: '' }])).toBe(false);
   });
 });

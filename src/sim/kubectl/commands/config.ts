@@ -3,6 +3,7 @@
  * is how a learner changes the default namespace), use-context, rename-context, delete-context,
  * get-clusters, get-users, all on the workstation's kubeconfig in the runtime.
  */
+import type { Runtime } from '../../runtime.ts';
 import type { CommandContext, KubectlCommand } from '../command.ts';
 import { CommandError, UsageError } from '../command.ts';
 import { flagsFromHelp } from './write/help-flags.ts';
@@ -12,9 +13,9 @@ import { toYaml } from '../printers/yaml.ts';
 import { toJson } from '../printers/json.ts';
 import { formatColumns } from '../printers/tabwriter.ts';
 import { HELP } from '../help/index.ts';
-import { HOME } from '../../shell/vfs.ts';
 
-const KUBECONFIG_PATH = `${HOME}/.kube/config`;
+/** Where kubectl keeps the kubeconfig: `~/.kube/config` in the home of the machine it runs on. */
+const kubeconfigPath = (runtime: Runtime): string => `${runtime.fs.home}/.kube/config`;
 
 const view: KubectlCommand = {
   name: 'view',
@@ -162,10 +163,13 @@ const renameContext: KubectlCommand = {
       throw new UsageError(`Unexpected args: ${goList(context.positionals)}`);
     const [from, to] = context.positionals as [string, string];
     const entry = config.contexts.find((c) => c.name === from);
-    if (!entry) throw new CommandError(`cannot rename the context "${from}", it's not in ${KUBECONFIG_PATH}`);
+    if (!entry)
+      throw new CommandError(
+        `cannot rename the context "${from}", it's not in ${kubeconfigPath(context.runtime)}`,
+      );
     if (config.contexts.some((c) => c.name === to))
       throw new CommandError(
-        `cannot rename the context "${from}", the context "${to}" already exists in ${KUBECONFIG_PATH}`,
+        `cannot rename the context "${from}", the context "${to}" already exists in ${kubeconfigPath(context.runtime)}`,
       );
     entry.name = to;
     if (config.currentContext === from) config.currentContext = to;
@@ -184,14 +188,15 @@ const deleteContext: KubectlCommand = {
       throw new UsageError(`Unexpected args: ${goList(context.positionals)}`);
     const name = context.positionals[0] as string;
     const index = config.contexts.findIndex((c) => c.name === name);
-    if (index < 0) throw new CommandError(`cannot delete context ${name}, not in ${KUBECONFIG_PATH}`);
+    if (index < 0)
+      throw new CommandError(`cannot delete context ${name}, not in ${kubeconfigPath(context.runtime)}`);
     if (config.currentContext === name) {
       context.stderr(
         'warning: this removed your active context, use "kubectl config use-context" to select a different one\n',
       );
     }
     config.contexts.splice(index, 1);
-    context.stdout(`deleted context ${name} from ${KUBECONFIG_PATH}\n`);
+    context.stdout(`deleted context ${name} from ${kubeconfigPath(context.runtime)}\n`);
     return 0;
   },
 };

@@ -12,7 +12,7 @@ import { DESCRIBERS, type DescribeContext } from '../describe/index.ts';
 import { describeGeneric } from '../describe/event.ts';
 import { StatusError } from '../../api/status-error.ts';
 import { formatStatusError } from '../errors.ts';
-import { completeResourceArgs } from '../completion.ts';
+import { completeResourceArgs } from '../resource-completion.ts';
 import type { ResourceType } from '../../api/resources.ts';
 import { endpointsWarning } from './get.ts';
 

@@ -5,7 +5,7 @@
  */
 import type { KubectlCommand } from '../command.ts';
 import { CommandError, UsageError } from '../command.ts';
-import { ContainerExecError, runInPod } from '../../net/pod-exec.ts';
+import { ContainerExecError } from '../../net/container-exec.ts';
 import { flagsFromHelp } from './write/help-flags.ts';
 import { containerOf, podForArgument } from './write/pod-target.ts';
 
@@ -37,8 +37,7 @@ export const execCommand: KubectlCommand = {
       context.stderr('Unable to use a TTY - input is not a terminal or the right kind of file\n');
     let code: number;
     try {
-      code = await runInPod(
-        context.runtime,
+      const result = await context.runtime.execInPod(
         { namespace: pod.metadata.namespace ?? context.namespace, pod: pod.metadata.name, container },
         command,
         {
@@ -50,6 +49,7 @@ export const execCommand: KubectlCommand = {
           tty: tty && context.interactive,
         },
       );
+      code = result === 'attached' ? 0 : result;
     } catch (error) {
       if (error instanceof ContainerExecError) throw new CommandError(error.message);
       throw error;

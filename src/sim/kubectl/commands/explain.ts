@@ -3,7 +3,7 @@ import type { KubectlCommand } from '../command.ts';
 import { CommandError } from '../command.ts';
 import { flagsFromHelp } from './write/help-flags.ts';
 import { explain } from '../explain/explain.ts';
-import { resourceTypeWords } from '../completion.ts';
+import { resourceTypeWords } from '../resource-completion.ts';
 
 export const explainCommand: KubectlCommand = {
   name: 'explain',

@@ -29,7 +29,7 @@ import { StatusError } from '../../api/status-error.ts';
 import type { KubeObject } from '../../api/types.ts';
 import type { ResourceType } from '../../api/resources.ts';
 import { formatStatusError } from '../errors.ts';
-import { completeResourceArgs } from '../completion.ts';
+import { completeResourceArgs } from '../resource-completion.ts';
 import { matchesRequirements, parseSelector } from '../../api/labels/selector.ts';
 
 /** How long a headless `get -w` lets the cluster run before returning. */

@@ -9,7 +9,6 @@ import type { CommandContext, KubectlCommand } from '../command.ts';
 import { CommandError, UsageError } from '../command.ts';
 import { flagsFromHelp } from './write/help-flags.ts';
 import { podForArgument } from './write/pod-target.ts';
-import { openPortForward } from './write/port-forward-registry.ts';
 
 export const portForwardCommand: KubectlCommand = {
   name: 'port-forward',
@@ -43,7 +42,7 @@ export const portForwardCommand: KubectlCommand = {
       }
     }
     if (!context.interactive || !context.signal) return 0;
-    const close = openPortForward(context.runtime, {
+    const close = context.runtime.portForwards.open({
       namespace: pod.metadata.namespace ?? context.namespace,
       pod: pod.metadata.name,
       ports: mappings,

@@ -6,8 +6,7 @@
 import type { KubeObject } from '../../api/types.ts';
 import type { CommandContext, KubectlCommand } from '../command.ts';
 import { CommandError, UsageError } from '../command.ts';
-import { ContainerExecError, runInPod } from '../../net/pod-exec.ts';
-import { attachedShell } from '../../shell/attachment.ts';
+import { ContainerExecError } from '../../net/container-exec.ts';
 import { flagsFromHelp } from './write/help-flags.ts';
 import { checkOutputFormat, dryRunStrategy, printObject, type DryRun } from './write/output.ts';
 import { serverCreate } from './write/server-write.ts';
@@ -206,7 +205,7 @@ async function attachToPod(
     const container = spec.containers?.[0] ?? {};
     const argv = [...(container.command ?? []), ...(container.args ?? [])];
     try {
-      exitCode = await runInPod(runtime, { namespace, pod: name }, argv.length > 0 ? argv : ['sh'], {
+      const result = await runtime.execInPod({ namespace, pod: name }, argv.length > 0 ? argv : ['sh'], {
         stdin: context.stdin,
         stdout: context.stdout,
         stderr: context.stderr,
@@ -221,14 +220,15 @@ async function attachToPod(
             );
         },
       });
+      // A live terminal with `-it` and a bare shell attaches the learner to the container's shell;
+      // the pod is deleted when that shell exits (onExit above).
+      if (result === 'attached') return 0;
+      exitCode = result;
     } catch (error) {
       if (!(error instanceof ContainerExecError)) throw error;
       context.stderr(`error: ${error.message}\n`);
       exitCode = 1;
     }
-    // A live terminal with `-it` and a bare shell attaches the learner to the container's shell;
-    // the pod is deleted when that shell exits (onExit above).
-    if (attachedShell(runtime)) return 0;
   }
   if (options.remove) context.stdout(deletePod(context, namespace, name));
   if (exitCode !== 0 && options.restart !== 'Always') {

@@ -2,35 +2,7 @@
 import type { KubectlCommand } from '../command.ts';
 import { CommandError } from '../command.ts';
 import { toYaml } from '../printers/yaml.ts';
-
-export const CLIENT_VERSION = {
-  major: '1',
-  minor: '35',
-  gitVersion: 'v1.35.2',
-  gitCommit: 'fdc9d74cbf2da6754ebf81d56f80ae2948cd6425',
-  gitTreeState: 'clean',
-  buildDate: '2026-02-26T20:05:34Z',
-  goVersion: 'go1.25.7',
-  compiler: 'gc',
-  platform: 'linux/amd64',
-};
-
-/** The API server's /version: 1.33+ adds the emulated and minimum compatibility versions. */
-export const SERVER_VERSION = {
-  major: '1',
-  minor: '35',
-  emulationMajor: '1',
-  emulationMinor: '35',
-  minCompatibilityMajor: '1',
-  minCompatibilityMinor: '34',
-  gitVersion: 'v1.35.2',
-  gitCommit: 'fdc9d74cbf2da6754ebf81d56f80ae2948cd6425',
-  gitTreeState: 'clean',
-  buildDate: '2026-02-26T19:58:11Z',
-  goVersion: 'go1.25.7',
-  compiler: 'gc',
-  platform: 'linux/amd64',
-};
+import { CLIENT_VERSION, SERVER_VERSION } from '../../version.ts';
 
 export const versionCommand: KubectlCommand = {
   name: 'version',

@@ -7,10 +7,10 @@ import { awk, base64, cut, grep, head, sed, seq, sort, tail, tee, tr, uniq, wc, 
 import { cat, cd, cp, ls, mkdir, mv, pwd, rm, touch } from './files.ts';
 import * as session from './session.ts';
 import { bracket, test } from './test.ts';
-import { curl } from '../../net/tools/curl.ts';
-import { wget } from '../../net/tools/wget.ts';
-import { nslookup } from '../../net/tools/nslookup.ts';
-import { ping } from '../../net/tools/ping.ts';
+import { curl } from './curl.ts';
+import { wget } from './wget.ts';
+import { nslookup } from './nslookup.ts';
+import { ping } from './ping.ts';
 
 export const PROGRAMS: ReadonlyMap<string, ShellCommand> = new Map<string, ShellCommand>([
   ['awk', awk],

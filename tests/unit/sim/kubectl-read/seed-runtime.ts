@@ -13,6 +13,7 @@ import { NodePortAllocator } from '../../../../src/sim/api/allocators/node-port.
 import { resourceTypeForKind } from '../../../../src/sim/api/resources.ts';
 import { VirtualFs } from '../../../../src/sim/shell/vfs.ts';
 import { PodLogStore } from '../../../../src/sim/net/logs.ts';
+import { PortForwards } from '../../../../src/sim/net/port-forwards.ts';
 import { EventRecorder } from '../../../../src/sim/controllers/events.ts';
 import { ControllerManager } from '../../../../src/sim/controllers/manager.ts';
 import { defaultKubeconfig } from '../../../../src/sim/kubectl/kubeconfig.ts';
@@ -71,6 +72,7 @@ export function seedRuntime(
     fs: new VirtualFs(),
     kubeconfig: defaultKubeconfig('https://192.168.49.2:6443'),
     logs: new PodLogStore(),
+    portForwards: new PortForwards(),
     history: [],
     kubectlLog: [],
     emit: () => {},

@@ -3,8 +3,9 @@
  * run programs inside a pod (what `kubectl exec` does) before and besides that command.
  */
 import { createCluster, type Cluster } from '../../../../src/sim/index.ts';
-import { runInPod } from '../../../../src/sim/net/pod-exec.ts';
+import { Terminal } from '../../../../src/sim/shell/terminal.ts';
 import { PodLogStore } from '../../../../src/sim/net/logs.ts';
+import { PortForwards } from '../../../../src/sim/net/port-forwards.ts';
 import type { Runtime } from '../../../../src/sim/runtime.ts';
 import type { Pod, Service, Typed } from '../../../../src/sim/api/types.ts';
 
@@ -26,6 +27,7 @@ export function podRuntime(cluster: Cluster, logs = new PodLogStore()): Runtime 
     clock,
     random,
     logs,
+    portForwards: new PortForwards(),
     emit: () => {},
     interrupted: () => false,
     async wait(ms: number) {
@@ -43,7 +45,7 @@ export async function execInPod(
 ) {
   let stdout = '';
   let stderr = '';
-  const exitCode = await runInPod(podRuntime(cluster), { namespace, pod }, argv, {
+  const exitCode = await new Terminal(podRuntime(cluster)).execInPod({ namespace, pod }, argv, {
     stdin,
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clusterWith, podNames, podRuntime } from './helpers.ts';
-import { runInPod } from '../../../../src/sim/net/pod-exec.ts';
-import { runShell } from '../../../../src/sim/shell/shell.ts';
-import { attachedPrompt } from '../../../../src/sim/shell/attachment.ts';
+import { Terminal } from '../../../../src/sim/shell/terminal.ts';
 import { VirtualFs } from '../../../../src/sim/shell/vfs.ts';
 import type { Runtime } from '../../../../src/sim/runtime.ts';
 
@@ -21,7 +19,8 @@ describe('an interactive shell in a pod (kubectl exec -it POD -- sh)', () => {
       controllers: { run() {} },
     } as unknown as Runtime;
     const exits: number[] = [];
-    const attachedCode = await runInPod(runtime, { namespace: 'default', pod: client as string }, ['sh'], {
+    const terminal = new Terminal(runtime);
+    const attached = await terminal.execInPod({ namespace: 'default', pod: client as string }, ['sh'], {
       stdin: '',
       stdout: () => {},
       stderr: () => {},
@@ -32,33 +31,32 @@ describe('an interactive shell in a pod (kubectl exec -it POD -- sh)', () => {
         io.stdout('pod "client" deleted\n');
       },
     });
-    expect(attachedCode).toBe(0);
-    expect(attachedPrompt(runtime)).toBe('/ # ');
-    expect(await runShell('hostname', runtime)).toEqual({ stdout: `${client}\n`, stderr: '', exitCode: 0 });
-    expect((await runShell('wget -qO- web:82', runtime)).stdout).toMatch(/^Hello from web-.* on port 300\n$/);
-    expect(await runShell('kubectl get pods', runtime)).toEqual({
+    expect(attached).toBe('attached');
+    expect(terminal.podPrompt).toBe('/ # ');
+    expect(await terminal.run('hostname')).toEqual({ stdout: `${client}\n`, stderr: '', exitCode: 0 });
+    expect((await terminal.run('wget -qO- web:82')).stdout).toMatch(/^Hello from web-.* on port 300\n$/);
+    expect(await terminal.run('kubectl get pods')).toEqual({
       stdout: '',
       stderr: 'sh: kubectl: not found\n',
       exitCode: 127,
     });
-    await runShell('cd /etc', runtime);
-    expect(attachedPrompt(runtime)).toBe('/etc # ');
-    expect(await runShell('exit 3', runtime)).toEqual({
+    await terminal.run('cd /etc');
+    expect(terminal.podPrompt).toBe('/etc # ');
+    expect(await terminal.run('exit 3')).toEqual({
       stdout: 'pod "client" deleted\n',
       stderr: '',
       exitCode: 3,
     });
     expect(exits).toEqual([3]);
-    expect(attachedPrompt(runtime)).toBeUndefined();
-    expect((await runShell('pwd', runtime)).stdout).toBe('/home/learner\n');
+    expect(terminal.podPrompt).toBeUndefined();
+    expect((await terminal.run('pwd')).stdout).toBe('/home/learner\n');
   });
 
   it('runs a script from stdin and returns when there is no terminal', async () => {
     const cluster = await clusterWith(['kubectl create deployment client --image=busybox -- sleep 3600']);
     const [client] = podNames(cluster, 'client');
     let stdout = '';
-    const code = await runInPod(
-      podRuntime(cluster),
+    const code = await new Terminal(podRuntime(cluster)).execInPod(
       { namespace: 'default', pod: client as string },
       ['sh'],
       {

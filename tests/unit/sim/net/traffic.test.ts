@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { clusterIp, clusterWith, execInPod, podNames, podOf, podRuntime } from './helpers.ts';
 import { httpRequest } from '../../../../src/sim/net/http.ts';
 import { PodLogStore } from '../../../../src/sim/net/logs.ts';
-import { openPortForward } from '../../../../src/sim/kubectl/commands/write/port-forward-registry.ts';
 
 const NODE_IPS = ['192.168.49.2', '192.168.49.3', '192.168.49.4'];
 const WEB = [
@@ -246,7 +245,7 @@ describe('kubectl port-forward', () => {
     const [pod] = podNames(cluster, 'web');
     const runtime = podRuntime(cluster);
     const handled: number[] = [];
-    const close = openPortForward(runtime, {
+    const close = runtime.portForwards.open({
       namespace: 'default',
       pod: pod as string,
       ports: [{ local: 8080, remote: 301 }],
@@ -313,5 +312,25 @@ describe('Service kinds', () => {
     expect(external.stdout).toContain(
       'docs.default.svc.cluster.local\tcanonical name = web.default.svc.cluster.local\n',
     );
+  });
+});
+
+describe('apps calling apps', () => {
+  it('ends a loop of Services after four nested requests: a frontend whose backend is itself', async () => {
+    const cluster = await clusterWith([
+      'kubectl create deployment hello --image=gcr.io/google-samples/hello-frontend --replicas=1 --port=80',
+      'kubectl create service nodeport hello --tcp=80:80 --node-port=30080',
+    ]);
+    const result = await cluster.exec('curl -s -o /dev/null -w "%{http_code}" http://192.168.49.3:30080/');
+    expect(result.stdout).toBe('502');
+    const [pod] = podNames(cluster, 'hello');
+    const logs = await cluster.exec(`kubectl logs ${pod}`);
+    // The learner's request, then one more for each app's call to its "backend": four.
+    expect(
+      logs.stdout
+        .trimEnd()
+        .split('\n')
+        .filter((line) => line.includes('"GET / HTTP/1.1"')),
+    ).toHaveLength(5);
   });
 });

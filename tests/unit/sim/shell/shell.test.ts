@@ -154,6 +154,23 @@ describe('workstation shell', () => {
     expect(results[7]?.exitCode).toBe(0);
   });
 
+  it('keeps the variables a learner set across a snapshot, as a reloaded page does', async () => {
+    const { cluster } = await run([
+      'kubectl create service nodeport web --tcp=82:300',
+      "NODE_PORT=$(kubectl get svc web -o jsonpath='{.spec.ports[0].nodePort}')",
+      'export HOME=/tmp',
+    ]);
+    const restored = createCluster({ snapshot: JSON.parse(JSON.stringify(cluster.snapshot())) });
+    const port = (await cluster.exec('echo $NODE_PORT')).stdout;
+    expect(port).toMatch(/^3\d{4}\n$/);
+    expect(await restored.exec('echo $NODE_PORT $HOME')).toEqual({
+      stdout: `${port.trim()} /tmp\n`,
+      stderr: '',
+      exitCode: 0,
+    });
+    expect((await createCluster().exec('echo "[$NODE_PORT]"')).stdout).toBe('[]\n');
+  });
+
   it('expands globs against the files', async () => {
     const { last } = await run(['touch a.yaml b.yaml c.txt', 'echo *.yaml "*.yaml" nomatch*']);
     expect(last.stdout).toBe('a.yaml b.yaml *.yaml nomatch*\n');
