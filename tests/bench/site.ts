@@ -113,10 +113,12 @@ const browser = await chromium.launch({
 const monacoPattern = /monaco|yaml\.worker|editor\.worker|codicon/;
 
 const gzipCache = new Map<string, number>();
+/** A script's size as served, read from the build it came from (no request to a busy server). */
 async function gzipBytes(url: string): Promise<number> {
   if (!gzipCache.has(url)) {
-    const body = Buffer.from(await (await fetch(url)).arrayBuffer());
-    gzipCache.set(url, gzipSync(body, { level: 9 }).length);
+    const { origin, pathname } = new URL(url);
+    const root = origin === base ? `${outDir}/client` : bareOutDir;
+    gzipCache.set(url, gzipSync(readFileSync(join(root, pathname)), { level: 9 }).length);
   }
   return gzipCache.get(url)!;
 }
