@@ -201,7 +201,7 @@ async function measure(
   const { context, page } = await coldPage(cpu);
   const workers: import('playwright-core').Worker[] = [];
   page.on('worker', (worker) => workers.push(worker));
-  await page.goto(url);
+  await page.goto(url, { waitUntil: 'commit', timeout: 60_000 });
   await page.locator(ready).waitFor({ timeout: 60_000 });
   const visible = (await mark(page, 'kube101:terminal-visible'))!;
   const prompt = (await mark(page, 'kube101:terminal-prompt'))!;
