@@ -1,6 +1,6 @@
 /**
  * Follows a lesson as a learner would on its page: the lesson's cluster (lesson-cluster.ts), each
- * command block run in order on the page's clock (see `pressingRun`). What each block printed is
+ * command block run in order on the page's clock (see `QUICKEST_READER_MS`). What each block printed is
  * compared with the output the lesson shows.
  */
 import type { LessonFile } from './lesson-files.ts';
@@ -26,20 +26,26 @@ export interface BlockRun {
 /**
  * The page's clock follows the wall clock (lesson-lab.ts) and Run in terminal types a block's lines
  * one after the other, so the next command starts as soon as one ends. Between blocks the quickest
- * learner takes about this long to reach the next Run button: what a block prints must already hold
+ * learner takes about a second to reach the next Run button: what a block prints must already hold
  * then, and a block that needs a later state waits for it itself (`kubectl wait`, `rollout status`).
  */
-const pressingRun = { betweenCommandsMs: 0, betweenBlocksMs: 1000 };
+const QUICKEST_READER_MS = 1000;
 
-export async function walkLesson(lesson: LessonFile, seed?: number): Promise<BlockRun[]> {
-  const cluster = await startLesson(lesson, seed);
+export interface WalkOptions {
+  /** Another seed than the lesson's (the seed replays, `kubesim --lesson SLUG --seed N`). */
+  seed?: number;
+  /** How long the learner reads between two blocks. */
+  readingMs?: number;
+}
+
+export async function walkLesson(lesson: LessonFile, options: WalkOptions = {}): Promise<BlockRun[]> {
+  const cluster = await startLesson(lesson, options.seed);
   const blocks: BlockRun[] = [];
   for (const part of lesson.parts) {
     if (part.kind !== 'commands') continue;
-    if (blocks.length > 0) cluster.advance(pressingRun.betweenBlocksMs);
+    if (blocks.length > 0) cluster.advance(options.readingMs ?? QUICKEST_READER_MS);
     const runs: CommandRun[] = [];
-    for (const [index, command] of part.commands.entries()) {
-      if (index > 0) cluster.advance(pressingRun.betweenCommandsMs);
+    for (const command of part.commands) {
       let printed = '';
       const append = (chunk: string): void => {
         printed += chunk;

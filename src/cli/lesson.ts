@@ -1,14 +1,14 @@
 /**
  * `npm run lesson -- check [SLUG...]`: runs every command block of the lessons (all, or those named)
  * in the simulator as a learner would, and says where the output a lesson shows differs from what
- * the terminal prints, where a command ends otherwise on another seed, or where its exercises,
+ * the terminal prints, where a command ends otherwise on another seed or for a slow reader, or where its exercises,
  * editors or diagrams do not fit.
  * `npm run lesson -- show SLUG`: prints each command block with what the terminal prints for it.
  */
 import { loadExercisesFromDisk } from './exercise-files.ts';
 import { loadLessonsFromDisk } from './lesson-files.ts';
 import { outputProblems, structureProblems } from './lesson-check.ts';
-import { replaySeeds, seedProblems } from './lesson-seeds.ts';
+import { lessonReplays, replayProblems } from './lesson-replays.ts';
 import { walkLesson } from './lesson-walk.ts';
 
 async function main(argv: string[]): Promise<number> {
@@ -41,11 +41,11 @@ async function main(argv: string[]): Promise<number> {
     const problems = [
       ...structureProblems(lesson, exercises),
       ...(await outputProblems(lesson)),
-      ...(await seedProblems(lesson)),
+      ...(await replayProblems(lesson)),
     ];
     count += problems.length;
-    const seeds = [lesson.data.seed, ...replaySeeds(lesson)].join(', ');
-    console.log(`${problems.length === 0 ? 'ok  ' : 'FAIL'} ${lesson.slug} (seeds ${seeds})`);
+    const seeds = [lesson.data.seed, ...lessonReplays(lesson).flatMap((r) => r.options.seed ?? [])];
+    console.log(`${problems.length === 0 ? 'ok  ' : 'FAIL'} ${lesson.slug} (seeds ${seeds.join(', ')})`);
     for (const problem of problems) console.log(`  ${problem.replace(/\n/g, '\n  ')}`);
   }
   console.log(`${chosen.length} lesson(s), ${count === 0 ? 'all as they say' : `${count} problem(s)`}`);

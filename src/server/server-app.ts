@@ -21,7 +21,10 @@ async function open(): Promise<App> {
   // Imported here, not at the top: the catalog is bundled by Vite (import.meta.glob), and handlers
   // run outside Vite too (test servers give their App a catalog read from disk).
   const { exerciseCatalog } = await import('../course/course-exercises.ts');
-  return createApp(database, exerciseCatalog(), { adminToken: config.adminToken });
+  return createApp(database, exerciseCatalog(), {
+    adminToken: config.adminToken,
+    trustProxy: config.trustProxy,
+  });
 }
 
 function closeOnSignals(database: DatabaseHandle) {

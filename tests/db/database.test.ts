@@ -45,6 +45,8 @@ describeEachDatabase('database', (database) => {
     }
   });
 
+  // PGlite starts from an empty database here (not the migrated template): its initdb took more
+  // than 20 s on a busy 2-core machine.
   it('keeps learners signed in across the move of tokens to learner_tokens (0005)', async () => {
     const location =
       database.name === 'pglite' ? { driver: 'pglite-memory' as const } : await database.createLocation();
@@ -66,7 +68,7 @@ describeEachDatabase('database', (database) => {
     } finally {
       await handle.close();
     }
-  });
+  }, 90_000);
 });
 
 const dirs: string[] = [];

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   deleteProgress,
   getExercises,
@@ -7,6 +7,8 @@ import {
 } from '../../src/server/grading/grading-routes.ts';
 import { handleRoute } from '../../src/server/http/route.ts';
 import { exerciseCatalog } from '../../src/course/course-exercises.ts';
+import { createReplayPool } from '../../src/server/grading/replay-pool.ts';
+import { createApp } from '../../src/server/app.ts';
 import { stepsToTranscript } from '../../src/grading/index.ts';
 import { ORIGIN, TestBrowser, useTestApp } from './helpers/test-app.ts';
 import { describeEachDatabase } from './helpers/test-databases.ts';
@@ -14,6 +16,15 @@ import { describeEachDatabase } from './helpers/test-databases.ts';
 const exercise = exerciseCatalog().get('nodeport-30033');
 if (!exercise) throw new Error('the nodeport-30033 exercise is missing');
 const solution = stepsToTranscript(exercise.solutions[0]?.steps ?? []);
+
+/**
+ * A line that never yields: its regular expression backtracks 2^40 times inside one command, where
+ * the simulator's own budget checks never run. Only ending the thread stops it.
+ */
+const neverYields = {
+  type: 'exec',
+  line: `echo ${'a'.repeat(40)}b | grep -E '^(a+)+$'`,
+} as const;
 
 let nextIp = 1;
 const freshIp = () => `203.0.113.${nextIp++}`;
@@ -154,6 +165,39 @@ describeEachDatabase('grading API', (database) => {
     expect(heavy.status).toBe(422);
     expect(heavy.body.error.code).toBe('replay_timeout');
   }, 30_000);
+});
+
+describeEachDatabase('grading API with a small replay pool', (database) => {
+  const testApp = useTestApp(database);
+  // One thread and one place in the queue; a budget of a second (the hostile replays never end anyway).
+  const replays = createReplayPool(exerciseCatalog(), { threads: 1, queuedPerThread: 1, budgetMs: 1000 });
+  afterAll(() => replays.close());
+  const submit = (json: unknown) =>
+    new TestBrowser(freshIp()).call(
+      createApp(testApp().handle, exerciseCatalog(), { replays }),
+      postSubmission,
+      'POST',
+      '/api/submissions',
+      { json },
+    );
+
+  it('ends a replay that never yields, and answers 503 with Retry-After when the pool is full', async () => {
+    // Three at once: one runs, one waits, the third finds the pool full (whichever comes third).
+    const hostile = { exerciseId: exercise.id, transcript: [neverYields] };
+    const answers = await Promise.all([submit(hostile), submit(hostile), submit(hostile)]);
+    const refused = answers.filter((answer) => answer.status === 503);
+    expect(refused).toHaveLength(1);
+    expect(refused[0]?.headers.get('Retry-After')).toBe('1');
+    expect(refused[0]?.body.error.code).toBe('grading_busy');
+    const ended = answers.filter((answer) => answer.status !== 503);
+    expect(ended.map((answer) => [answer.status, answer.body.error.code])).toEqual([
+      [422, 'replay_timeout'],
+      [422, 'replay_timeout'],
+    ]);
+    // The thread that was ended is replaced.
+    const after = await submit({ exerciseId: exercise.id, transcript: solution });
+    expect(after.body).toMatchObject({ passed: true, score: 100 });
+  }, 60_000);
 });
 
 describe('exercise catalog bundled into the server', () => {

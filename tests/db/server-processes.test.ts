@@ -159,6 +159,30 @@ describeEachDatabase('server processes', (database: TestDatabase) => {
     expect([...before].filter((id) => !stored.has(id))).toEqual([]);
   }, 90_000);
 
+  it('answers reads while a replay that never yields runs, and ends that replay at its budget', async () => {
+    const server = await start(await freshDatabaseEnv());
+    const learner = new Browser();
+    let replayEnded = false;
+    // Its regular expression backtracks 2^40 times inside one command: only ending the thread stops it.
+    const hostile = learner
+      .call(server.origin, 'POST', '/api/submissions', {
+        exerciseId: 'nodeport-30033',
+        transcript: [{ type: 'exec', line: `echo ${'a'.repeat(40)}b | grep -E '^(a+)+$'` }],
+      })
+      .finally(() => (replayEnded = true));
+    let answeredDuringReplay = 0;
+    while (!replayEnded) {
+      const read = await fetch(`${server.origin}/api/exercises`);
+      expect(read.status).toBe(200);
+      if (!replayEnded) answeredDuringReplay++;
+    }
+    expect(await hostile).toMatchObject({ status: 422, body: { error: { code: 'replay_timeout' } } });
+    // On the server's own thread this replay would never end, and no read after it started would be
+    // answered; in a thread of its own, reads go on all along until the thread is ended.
+    expect(answeredDuringReplay).toBeGreaterThan(20);
+    await stopServer(server);
+  }, 60_000);
+
   if (database.name === 'postgres') {
     it('holds rate limits across two processes sharing PostgreSQL', async () => {
       const env = {

@@ -123,6 +123,21 @@ describe.skipIf(!haveChromium)('the terminal', () => {
     await waitForScreen(page, /\^C\nworkstation:~\$$/m);
   });
 
+  it("runs a block that reads a pod's address into variables, which a reload keeps", async () => {
+    const block = page.locator('code-block[data-commands*="POD=$("]');
+    await block.getByRole('button', { name: /Run in terminal/ }).click();
+    const screen = await waitForScreen(page, /^Hello from web-\S+ on port 300$/m);
+    const address = /^pod\/(web-\S+) has the address (10\.244\.\d+\.\d+)$/m.exec(screen);
+    expect(address).not.toBeNull();
+    expect(screen).toContain(`Hello from ${address?.[1]} on port 300`);
+    await page.locator('kube-terminal:not([data-busy])').waitFor();
+    await page.reload();
+    await page.locator('kube-terminal[data-ready]').waitFor();
+    await focusTerminal(page);
+    await run(page, 'echo "[$POD_IP]"');
+    await waitForScreen(page, new RegExp(`^\\[${address?.[2]?.replaceAll('.', '\\.')}\\]$`, 'm'));
+  });
+
   it('keeps the cluster across a reload and starts over on Reset', async () => {
     await run(page, 'kubectl create deployment kept --image=nginx --replicas=2');
     await waitForScreen(page, /deployment.apps\/kept created/);

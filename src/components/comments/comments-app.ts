@@ -210,7 +210,7 @@ export function mountComments(root: HTMLElement, slug: string): void {
     const editable = comment.editableUntil !== null && new Date(comment.editableUntil) > new Date();
 
     if (isTopLevel) {
-      const reply = h('button', { type: 'button', class: 'kc-link' }, 'Reply');
+      const reply = h('button', { type: 'button', class: 'link-button kc-link' }, 'Reply');
       reply.addEventListener('click', () => {
         if (replySlot.firstChild) return replySlot.querySelector('textarea')?.focus();
         replySlot.replaceChildren(
@@ -248,7 +248,7 @@ export function mountComments(root: HTMLElement, slug: string): void {
       actions.append(reply);
     }
     if (editable && comment.markdown !== undefined) {
-      const edit = h('button', { type: 'button', class: 'kc-link' }, 'Edit');
+      const edit = h('button', { type: 'button', class: 'link-button kc-link' }, 'Edit');
       edit.addEventListener('click', () => {
         const form = commentForm({
           label: 'Edit your comment',
@@ -271,7 +271,7 @@ export function mountComments(root: HTMLElement, slug: string): void {
         actions.hidden = true;
         form.querySelector('textarea')?.focus();
       });
-      const remove = h('button', { type: 'button', class: 'kc-link' }, 'Delete');
+      const remove = h('button', { type: 'button', class: 'link-button kc-link' }, 'Delete');
       remove.addEventListener('click', async () => {
         if (!window.confirm('Delete this comment?')) return;
         try {
@@ -294,7 +294,7 @@ export function mountComments(root: HTMLElement, slug: string): void {
       actions.append(edit, remove);
     }
     if (!comment.mine) {
-      const report = h('button', { type: 'button', class: 'kc-link' }, 'Report');
+      const report = h('button', { type: 'button', class: 'link-button kc-link' }, 'Report');
       report.addEventListener('click', async () => {
         const reason = window.prompt('Why should a moderator look at this comment? (optional)');
         if (reason === null) return;

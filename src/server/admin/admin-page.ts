@@ -11,6 +11,7 @@ import {
   type ModerationView,
 } from '../comments/moderation.ts';
 import { ApiError } from '../http/api-error.ts';
+import { asSentByBrowser } from '../http/forwarded.ts';
 import {
   adminSessionCookie,
   clearedAdminSessionCookie,
@@ -31,10 +32,11 @@ const NOTICES: Record<string, string> = {
 
 export async function adminPage(
   app: App,
-  request: Request,
+  sentRequest: Request,
   clientAddress: string,
 ): Promise<AdminPageState | Response> {
   if (!app.adminToken) return { kind: 'disabled' };
+  const request = asSentByBrowser(sentRequest, app.trustProxy);
   const url = new URL(request.url);
   const view: ModerationView = url.searchParams.get('view') === 'recent' ? 'recent' : 'reported';
 

@@ -1,22 +1,17 @@
-// Grades a submitted transcript on the server: validates its shape and size, replays it in a
-// fresh simulator within a time budget, and stores the verdict. The client's own idea of the
-// result is never read.
+// Grades a submitted transcript on the server: validates its shape and size, replays it in a fresh
+// simulator in the replay threads within a time budget, and stores the verdict. The client's own
+// idea of the result is never read.
 import { randomUUID } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
 import type { App } from '../app.ts';
 import { ApiError } from '../http/api-error.ts';
+import { ReplayPoolFull, ReplayTimedOut } from './replay-pool.ts';
 import {
-  gradeTranscript,
-  ReplayTimeout,
   transcriptSchema,
   TRANSCRIPT_LIMITS,
   type Exercise,
   type GradeResult,
   type Transcript,
 } from '../../grading/index.ts';
-
-/** Wall-clock budget for one replay; past it the submission is refused, the server goes on. */
-export const REPLAY_BUDGET_MS = 5000;
 
 export function readTranscript(value: unknown): Transcript {
   if (!Array.isArray(value))
@@ -37,16 +32,28 @@ export function readTranscript(value: unknown): Transcript {
   return parsed.data;
 }
 
-export async function gradeWithinBudget(exercise: Exercise, transcript: Transcript): Promise<GradeResult> {
-  const deadline = performance.now() + REPLAY_BUDGET_MS;
+/** Grades in the App's replay threads; a replay past its budget or a full pool is a clear error. */
+export async function gradeInPool(
+  app: App,
+  exercise: Exercise,
+  transcript: Transcript,
+): Promise<GradeResult> {
   try {
-    return await gradeTranscript(exercise, transcript, { outOfTime: () => performance.now() > deadline });
+    return await app.replays.grade(exercise, transcript);
   } catch (error) {
-    if (error instanceof ReplayTimeout) {
+    if (error instanceof ReplayTimedOut) {
       throw new ApiError(
         422,
         'replay_timeout',
-        `Replaying this transcript took longer than ${REPLAY_BUDGET_MS / 1000} s, so it was not graded.`,
+        `Replaying this transcript took longer than ${error.budgetMs / 1000} s, so it was not graded.`,
+      );
+    }
+    if (error instanceof ReplayPoolFull) {
+      throw new ApiError(
+        503,
+        'grading_busy',
+        'The server is grading many submissions right now. Your submission is kept: try again shortly.',
+        { 'Retry-After': String(error.retryAfterSeconds) },
       );
     }
     throw error;

@@ -4,7 +4,7 @@ import { ApiError } from '../http/api-error.ts';
 import { jsonResponse, readJsonObject } from '../http/json.ts';
 import { checkSameOrigin, withSetCookie, type RouteContext } from '../http/route.ts';
 import { findLearner, findOrCreateLearner } from '../learners/learners.ts';
-import { gradeWithinBudget, readTranscript, storeSubmission } from './grade-submission.ts';
+import { gradeInPool, readTranscript, storeSubmission } from './grade-submission.ts';
 import { bestResults } from './progress.ts';
 
 /** A transcript at its limits (2000 steps, long heredocs) stays well under this. */
@@ -39,7 +39,7 @@ export async function postSubmission(app: App, { request, clientAddress }: Route
       ['submissionPerLearner', learner.id],
       ['submissionPerIp', clientAddress],
     ]);
-    const result = await gradeWithinBudget(exercise, transcript);
+    const result = await gradeInPool(app, exercise, transcript);
     const id = await storeSubmission(app, learner.id, transcript, result);
     return jsonResponse(
       {

@@ -3,6 +3,7 @@
 import type { App } from '../app.ts';
 import { getServerApp } from '../server-app.ts';
 import { ApiError } from './api-error.ts';
+import { asSentByBrowser } from './forwarded.ts';
 import { errorResponse } from './json.ts';
 
 export interface RouteContext {
@@ -19,7 +20,9 @@ export async function handleRoute(
   app?: App,
 ): Promise<Response> {
   try {
-    return await handler(app ?? (await getServerApp()), context);
+    const routeApp = app ?? (await getServerApp());
+    const request = asSentByBrowser(context.request, routeApp.trustProxy);
+    return await handler(routeApp, { ...context, request });
   } catch (error) {
     if (error instanceof ApiError) return errorResponse(error);
     console.error(`${context.request.method} ${new URL(context.request.url).pathname} failed:`, error);

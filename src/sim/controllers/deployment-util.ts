@@ -147,3 +147,32 @@ export function progressDeadline(d: StoredDeployment): number | undefined {
   }
   return timeOf(progressing.lastUpdateTime) + seconds * 1000;
 }
+
+/** NewRSNewReplicas for RollingUpdate: grow the new set up to replicas + maxSurge pods in all. */
+export function newReplicasForRolling(
+  d: StoredDeployment,
+  oldRSs: StoredReplicaSet[],
+  newRS: StoredReplicaSet | undefined,
+): number {
+  const desired = replicasOf(d);
+  const newReplicas = newRS?.spec?.replicas ?? 0;
+  if (newReplicas >= desired) return desired;
+  const current = sum([...oldRSs, ...(newRS ? [newRS] : [])], (rs) => rs.spec?.replicas ?? 0);
+  const maxTotal = desired + maxSurge(d);
+  if (current >= maxTotal) return newReplicas;
+  return newReplicas + Math.min(maxTotal - current, desired - newReplicas);
+}
+
+/** The sum of a number read from each item. */
+export function sum<T>(items: readonly T[], value: (item: T) => number): number {
+  let total = 0;
+  for (const item of items) total += value(item);
+  return total;
+}
+
+/** Oldest first; equal times by name. */
+export function byCreation(a: StoredReplicaSet, b: StoredReplicaSet): number {
+  const diff = timeOf(a.metadata.creationTimestamp) - timeOf(b.metadata.creationTimestamp);
+  if (diff !== 0) return diff;
+  return a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0;
+}

@@ -42,6 +42,12 @@ export function header(request: Pick<HttpRequest, 'headers'>, name: string): str
   return request.headers.find(([n]) => n.toLowerCase() === lower)?.[1];
 }
 
+/** A header as a client's option gives it (`-H 'Name: value'`); undefined without a name. */
+export function headerField(text: string): [string, string] | undefined {
+  const colon = text.indexOf(':');
+  return colon > 0 ? [text.slice(0, colon).trim(), text.slice(colon + 1).trim()] : undefined;
+}
+
 /** The reason phrase servers send after the status code. */
 export const REASONS: Readonly<Record<number, string>> = {
   200: 'OK',

@@ -23,6 +23,9 @@ export interface HttpRequestOptions {
   timeoutMs?: number;
 }
 
+/** How long Linux keeps retrying a SYN nobody answers (tcp_syn_retries=6) before connect() fails. */
+export const KERNEL_CONNECT_TIMEOUT_MS = 133_000;
+
 export type HttpErrorCode = 'refused' | 'timeout' | 'dns' | 'unreachable' | 'url' | 'tls' | 'certificate';
 
 export type HttpResult =

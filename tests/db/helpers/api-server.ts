@@ -18,7 +18,12 @@ import {
 } from '../../../src/server/comments/comment-routes.ts';
 import { readServerConfig } from '../../../src/server/config.ts';
 import { loadExercisesFromDisk } from '../../../src/cli/exercise-files.ts';
-import { deleteProgress, getProgress, postSubmission } from '../../../src/server/grading/grading-routes.ts';
+import {
+  deleteProgress,
+  getExercises,
+  getProgress,
+  postSubmission,
+} from '../../../src/server/grading/grading-routes.ts';
 import {
   deleteRestoreCode,
   postRestore,
@@ -35,6 +40,7 @@ const routes: Array<[string, RegExp, RouteHandler]> = [
   ['PATCH', /^\/api\/comments\/(?<id>[^/]+)$/, patchComment],
   ['DELETE', /^\/api\/comments\/(?<id>[^/]+)$/, deleteComment],
   ['POST', /^\/api\/comments\/(?<id>[^/]+)\/report$/, postCommentReport],
+  ['GET', /^\/api\/exercises$/, getExercises],
   ['POST', /^\/api\/submissions$/, postSubmission],
   ['GET', /^\/api\/progress$/, getProgress],
   ['DELETE', /^\/api\/progress$/, deleteProgress],
@@ -47,6 +53,7 @@ const config = readServerConfig();
 const database = await openDatabase(config.database);
 const app = createApp(database, new Map(loadExercisesFromDisk().map((e) => [e.id, e])), {
   adminToken: config.adminToken,
+  trustProxy: config.trustProxy,
   rateLimitRules: { ...DEFAULT_RATE_LIMIT_RULES, ...JSON.parse(process.env.TEST_RATE_LIMITS ?? '{}') },
 });
 
@@ -92,6 +99,6 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {
     server.close();
     server.closeAllConnections();
-    void database.close().then(() => process.exit(0));
+    void Promise.all([app.replays.close(), database.close()]).then(() => process.exit(0));
   });
 }

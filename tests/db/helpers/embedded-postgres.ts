@@ -82,12 +82,20 @@ export async function startPostgres(): Promise<RunningPostgres> {
     void exited.then(() => settle(`it exited with code ${server.exitCode}`));
   });
 
+  // An interrupted run (Ctrl-C) exits while the teardown still waits: the server and its files go too.
+  const removeNow = () => {
+    server.kill('SIGKILL');
+    // Its last processes may still be writing there for a moment.
+    rmSync(dataDir, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 });
+  };
+  process.once('exit', removeNow);
   return {
     url: `postgres://kube101@127.0.0.1:${port}/postgres`,
     async stop() {
       server.kill('SIGINT'); // fast shutdown: ends the sessions still open
       await exited;
       rmSync(dataDir, { recursive: true, force: true });
+      process.off('exit', removeNow);
     },
   };
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { DEFAULT_RATE_LIMIT_RULES, type RateLimitRules } from '../../../src/server/abuse/rate-limits.ts';
 import { createApp, type App } from '../../../src/server/app.ts';
 import { exerciseCatalog } from '../../../src/course/course-exercises.ts';
+import { createReplayPool, type ReplayPool } from '../../../src/server/grading/replay-pool.ts';
 import type { DatabaseHandle } from '../../../src/server/db/open-database.ts';
 import { handleRoute, type RouteHandler } from '../../../src/server/http/route.ts';
 import type { TestDatabase } from './test-databases.ts';
@@ -25,7 +26,9 @@ export interface TestApp {
  */
 export function useTestApp(database: TestDatabase, rules: Partial<RateLimitRules> = {}): () => TestApp {
   let testApp: TestApp | undefined;
+  let replays: ReplayPool | undefined;
   beforeAll(async () => {
+    replays = createReplayPool(exerciseCatalog());
     const handle = await database.open(await database.createLocation());
     const clock = {
       now: new Date('2026-01-01T12:00:00.000Z'),
@@ -38,10 +41,12 @@ export function useTestApp(database: TestDatabase, rules: Partial<RateLimitRules
         adminToken: ADMIN_TOKEN,
         rateLimitRules: { ...DEFAULT_RATE_LIMIT_RULES, ...rules, ...extra },
         now: () => clock.now,
+        replays,
       });
     testApp = { app: build({}), handle, clock, withRules: build };
   }, 60_000);
   afterAll(async () => {
+    await replays?.close();
     await testApp?.handle.close();
     await database.dropAll();
   });

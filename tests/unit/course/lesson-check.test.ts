@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseLesson } from '../../../src/cli/lesson-files.ts';
 import { outputProblems, structureProblems } from '../../../src/cli/lesson-check.ts';
-import { seedProblems } from '../../../src/cli/lesson-seeds.ts';
+import { lessonReplays, replayProblems } from '../../../src/cli/lesson-replays.ts';
 import { walkLesson } from '../../../src/cli/lesson-walk.ts';
 import { createCluster } from '../../../src/sim/index.ts';
 
@@ -53,14 +53,32 @@ describe('checking a lesson', () => {
         `${fence}sh\nkubectl get pods -o wide\nPOD=$(kubectl get pods -o name | head -n 1)\nkubectl get $POD -o jsonpath='{.status.phase}'\n${fence}\n\n` +
         `${fence}sh\nkubectl delete ${pod}\n${fence}\n`,
     );
-    const problems = await seedProblems(lesson, [1101]);
+    const problems = await replayProblems(lesson);
     // The commands that read names from the cluster hold; the one that copied a name does not.
-    expect(problems.map((problem) => problem.split('\n')[0])).toEqual([
-      `content/lessons/01-a-lesson.mdx:16: \`kubectl delete ${pod}\` exits 1 on seed 1101, 0 on the lesson's seed 101: does it depend on a generated name or value, or on time? (select by label, read the value into a variable, or wait for the state)`,
-    ]);
+    expect(problems.map((problem) => problem.split('\n')[0])).toEqual(
+      [1101, 2101].map(
+        (seed) =>
+          `content/lessons/01-a-lesson.mdx:16: \`kubectl delete ${pod}\` exits 1 on seed ${seed}, not 0: does it copy a generated name or value? Select by label, or read the value into a variable`,
+      ),
+    );
     expect(problems[0]).toContain(
       `Error from server (NotFound): pods "${pod.slice('pod/'.length)}" not found`,
     );
+  });
+
+  it('fails a block that shows a state a slower reader no longer sees, unless it waits for it', async () => {
+    const lesson = (wait: string) =>
+      parseLesson(
+        'content/lessons/01-a-lesson.mdx',
+        `${frontmatter}\n${fence}sh\nkubectl create service loadbalancer web --tcp=82:300\n${fence}\n\n` +
+          `${fence}sh\n${wait}kubectl get service web -o jsonpath='{.status}'\n${fence}\n`,
+      );
+    const slowReader = lessonReplays(lesson('')).filter((replay) => replay.options.readingMs);
+    expect((await replayProblems(lesson(''), slowReader)).map((p) => p.split('\n')[0])).toEqual([
+      "content/lessons/01-a-lesson.mdx:11: `kubectl get service web -o jsonpath='{.status}'` prints other things when the learner reads a minute before each block: does the block show a state that time changes? Wait for the state first (kubectl wait, rollout status)",
+    ]);
+    const waits = "kubectl wait --for=jsonpath='{.status.loadBalancer.ingress}' service/web\n";
+    expect(await replayProblems(lesson(waits), slowReader)).toEqual([]);
   });
 
   it("runs on the page's clock: what shows at once, and the later state only after a wait", async () => {

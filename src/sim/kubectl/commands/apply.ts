@@ -39,14 +39,7 @@ export const applyCommand: KubectlCommand = {
     if (filenames.length === 0) throw new CommandError('must specify one of -f and -k');
     const validate = parseValidateFlag(context.flag<string>('validate'));
     // A missing file is reported before a bad -o; syntax errors only after it.
-    const { infos, readErrors } = readManifests(context.runtime.fs, {
-      filenames,
-      recursive: context.flag<boolean>('recursive'),
-      stdin: context.stdin,
-      namespace: context.namespace,
-      enforceNamespace: context.namespaceExplicit,
-      validate,
-    });
+    const { infos, readErrors } = readManifests(context, validate);
     checkOutputFormat(context);
     const dryRun = dryRunStrategy(context);
     const errors: unknown[] = [];

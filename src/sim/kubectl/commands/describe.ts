@@ -107,14 +107,7 @@ function describeMatching(
 }
 
 function fromFiles(context: CommandContext): { infos: ResourceInfo[]; errors: StatusError[] } {
-  const { infos: manifests, readErrors } = readManifests(context.runtime.fs, {
-    filenames: context.flag<string[]>('filename'),
-    recursive: context.flag<boolean>('recursive'),
-    stdin: context.stdin,
-    namespace: context.namespace,
-    enforceNamespace: context.namespaceExplicit,
-    validate: 'ignore',
-  });
+  const { infos: manifests, readErrors } = readManifests(context, 'ignore');
   if (readErrors.length > 0) throw readErrors[0];
   const infos: ResourceInfo[] = [];
   const errors: StatusError[] = [];

@@ -11,6 +11,7 @@ import { flagsFromHelp } from './write/help-flags.ts';
 import { checkOutputFormat, dryRunStrategy, printObject } from './write/output.ts';
 import { serverCreate } from './write/server-write.ts';
 import { resolveTargets } from './write/targets.ts';
+import { parseLabels } from './write/parse-labels.ts';
 
 const EXPOSABLE = new Set(['Pod', 'Service', 'Deployment', 'ReplicaSet', 'ReplicationController']);
 
@@ -169,15 +170,4 @@ function formatMap(map: Record<string, string>): string {
   return Object.entries(map)
     .map(([k, v]) => `${k}=${v}`)
     .join(',');
-}
-
-/** The generators' parseLabels: `a=b,c=d`. */
-function parseLabels(text: string): Record<string, string> {
-  const labels: Record<string, string> = {};
-  for (const pair of text.split(',')) {
-    const parts = pair.split('=');
-    if (parts.length !== 2 || parts[0] === '') throw new CommandError(`unexpected label spec: ${pair}`);
-    labels[parts[0] as string] = parts[1] as string;
-  }
-  return labels;
 }

@@ -108,14 +108,7 @@ function resolveFromFiles(context: CommandContext): ResolvedResources {
       'when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well',
     );
   }
-  const { infos: manifests, readErrors } = readManifests(context.runtime.fs, {
-    filenames: context.flag<string[]>('filename'),
-    recursive: context.flag<boolean>('recursive'),
-    stdin: context.stdin,
-    namespace: context.namespace,
-    enforceNamespace: context.namespaceExplicit,
-    validate: 'ignore',
-  });
+  const { infos: manifests, readErrors } = readManifests(context, 'ignore');
   if (readErrors.length > 0) throw readErrors[0];
   const resolved: ResolvedResources = {
     infos: [],

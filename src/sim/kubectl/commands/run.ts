@@ -10,6 +10,7 @@ import { ContainerExecError } from '../../net/container-exec.ts';
 import { flagsFromHelp } from './write/help-flags.ts';
 import { checkOutputFormat, dryRunStrategy, printObject, type DryRun } from './write/output.ts';
 import { serverCreate } from './write/server-write.ts';
+import { parseLabels } from './write/parse-labels.ts';
 import { waitOnClock } from './write/wait-clock.ts';
 import { toYaml } from '../printers/yaml.ts';
 import { parseGoDuration } from '../flags.ts';
@@ -159,16 +160,6 @@ function printDryRun(
   }
   if (service) printObject(context, service, { verb: 'created', dryRun, fromServer: false });
   printObject(context, pod, { verb: 'created', dryRun, fromServer: false });
-}
-
-function parseLabels(text: string): Record<string, string> {
-  const labels: Record<string, string> = {};
-  for (const pair of text.split(',')) {
-    const parts = pair.split('=');
-    if (parts.length !== 2 || parts[0] === '') throw new CommandError(`unexpected label spec: ${pair}`);
-    labels[parts[0] as string] = parts[1] as string;
-  }
-  return labels;
 }
 
 /**

@@ -10,9 +10,8 @@
  */
 import { resourceTypeForKind, type ResourceType } from '../../api/resources.ts';
 import type { KubeObject } from '../../api/types.ts';
-import { CommandError } from '../command.ts';
+import { CommandError, type CommandContext } from '../command.ts';
 import { toCompactJson } from '../printers/json.ts';
-import type { VirtualFs } from '../../shell/vfs.ts';
 import { decodeManifestStream, type JsonValue } from './decode.ts';
 import { expandFilenames } from './sources.ts';
 
@@ -27,10 +26,7 @@ export interface ManifestInfo {
   object: KubeObject;
 }
 
-export interface ManifestReadOptions {
-  filenames: readonly string[];
-  recursive: boolean;
-  stdin: string;
+interface ManifestReadOptions {
   /** Namespace from `-n` or the context. */
   namespace: string;
   /** `-n` given: an object in another namespace is refused (kubectl's enforceNamespace). */
@@ -62,10 +58,18 @@ export function parseValidateFlag(value: string): ValidationDirective {
   }
 }
 
-export function readManifests(fs: VirtualFs, options: ManifestReadOptions): ManifestReadResult {
+/** What the command's `-f` (`-` for stdin) and `-R` name, read in its namespace. */
+export function readManifests(context: CommandContext, validate: ValidationDirective): ManifestReadResult {
+  const options: ManifestReadOptions = {
+    namespace: context.namespace,
+    enforceNamespace: context.namespaceExplicit,
+    validate,
+  };
+  const filenames = context.flag<string[]>('filename') ?? [];
+  const recursive = context.flag<boolean>('recursive') ?? false;
   const infos: ManifestInfo[] = [];
   const readErrors: Error[] = [];
-  for (const source of expandFilenames(fs, options.filenames, options.recursive, options.stdin)) {
+  for (const source of expandFilenames(context.runtime.fs, filenames, recursive, context.stdin)) {
     const stream = decodeManifestStream(source.text);
     for (const document of stream.documents) {
       const problem = readDocument(document, source.name, options, infos, readErrors);

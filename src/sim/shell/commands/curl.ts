@@ -4,14 +4,11 @@
  * when output is not a terminal, and its exact error lines and exit codes.
  */
 import type { CommandIO, ShellCommand, ShellContext } from '../command.ts';
-import { httpRequest, parseUrl, type HttpResult } from '../../net/http.ts';
-import { REASONS, byteLength } from '../../net/http-types.ts';
+import { KERNEL_CONNECT_TIMEOUT_MS, httpRequest, parseUrl, type HttpResult } from '../../net/http.ts';
+import { REASONS, byteLength, headerField } from '../../net/http-types.ts';
 import { resolveDns } from '../../net/dns.ts';
 import { findImage } from '../../net/images.ts';
 import { WORKSTATION_IP } from '../../net/addresses.ts';
-
-/** How long Linux keeps retrying a SYN nobody answers (tcp_syn_retries=6) before connect() fails. */
-const KERNEL_CONNECT_TIMEOUT_MS = 133_000;
 
 interface CurlOptions {
   silent: boolean;
@@ -117,7 +114,6 @@ function parseOptions(args: string[], io: CommandIO): CurlOptions | number {
     userAgent: undefined,
     urls: [],
   };
-  let noMeter = false;
   const setValue = (name: string, value: string, flag: string): number | undefined => {
     switch (name) {
       case 'output':
@@ -143,8 +139,8 @@ function parseOptions(args: string[], io: CommandIO): CurlOptions | number {
         options.method = value;
         break;
       case 'header': {
-        const colon = value.indexOf(':');
-        if (colon > 0) options.headers.push([value.slice(0, colon).trim(), value.slice(colon + 1).trim()]);
+        const field = headerField(value);
+        if (field) options.headers.push(field);
         break;
       }
       case 'data':
@@ -165,64 +161,46 @@ function parseOptions(args: string[], io: CommandIO): CurlOptions | number {
     }
     return undefined;
   };
-  for (let index = 0; index < args.length; index++) {
-    const arg = args[index] as string;
-    if (arg === '--no-progress-meter') noMeter = true;
-    if (arg.startsWith('--')) {
-      const [flag = '', inline] =
-        arg.includes('=') && VALUE_OPTIONS[arg.slice(0, arg.indexOf('='))]
-          ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
-          : [arg, undefined];
-      const valueName = VALUE_OPTIONS[flag];
-      if (valueName) {
-        const value = inline ?? args[++index];
-        if (value === undefined) {
-          io.stderr(
-            `curl: option ${flag}: requires parameter\ncurl: try 'curl --help' for more information\n`,
-          );
-          return 2;
-        }
-        const failed = setValue(valueName, value, flag);
-        if (failed !== undefined) return failed;
-        continue;
-      }
-      const flagName = FLAG_OPTIONS[flag];
-      if (!flagName) {
-        io.stderr(`curl: option ${arg}: is unknown\ncurl: try 'curl --help' for more information\n`);
+  let index = 0;
+  /** One option as written (`-o`, `--output`) with its value if attached (`--output=x`, `-ox`). */
+  const option = (flag: string, attached: string | undefined): 'took-value' | 'flag' | number => {
+    const valueName = VALUE_OPTIONS[flag];
+    if (valueName) {
+      const value = attached ?? args[++index];
+      if (value === undefined) {
+        io.stderr(`curl: option ${flag}: requires parameter\ncurl: try 'curl --help' for more information\n`);
         return 2;
       }
-      if (flagName !== 'ignore') (options[flagName] as boolean) = true;
-      continue;
+      return setValue(valueName, value, flag) ?? 'took-value';
     }
-    if (arg.startsWith('-') && arg.length > 1) {
+    const flagName = FLAG_OPTIONS[flag];
+    if (!flagName) {
+      io.stderr(`curl: option ${flag}: is unknown\ncurl: try 'curl --help' for more information\n`);
+      return 2;
+    }
+    if (flagName !== 'ignore') (options[flagName] as boolean) = true;
+    return 'flag';
+  };
+  for (; index < args.length; index++) {
+    const arg = args[index] as string;
+    if (arg.startsWith('--')) {
+      const equals = arg.indexOf('=');
+      const result =
+        equals > 0 && VALUE_OPTIONS[arg.slice(0, equals)]
+          ? option(arg.slice(0, equals), arg.slice(equals + 1))
+          : option(arg, undefined);
+      if (typeof result === 'number') return result;
+    } else if (arg.startsWith('-') && arg.length > 1) {
       // Short options combine (`-sSL`); one taking a value takes the rest of the word or the next word.
       for (let i = 1; i < arg.length; i++) {
-        const flag = `-${arg[i]}`;
-        const valueName = VALUE_OPTIONS[flag];
-        if (valueName) {
-          const value = i + 1 < arg.length ? arg.slice(i + 1) : args[++index];
-          if (value === undefined) {
-            io.stderr(
-              `curl: option ${flag}: requires parameter\ncurl: try 'curl --help' for more information\n`,
-            );
-            return 2;
-          }
-          const failed = setValue(valueName, value, flag);
-          if (failed !== undefined) return failed;
-          break;
-        }
-        const flagName = FLAG_OPTIONS[flag];
-        if (!flagName) {
-          io.stderr(`curl: option ${flag}: is unknown\ncurl: try 'curl --help' for more information\n`);
-          return 2;
-        }
-        if (flagName !== 'ignore') (options[flagName] as boolean) = true;
+        const result = option(`-${arg[i]}`, i + 1 < arg.length ? arg.slice(i + 1) : undefined);
+        if (typeof result === 'number') return result;
+        if (result === 'took-value') break;
       }
-      continue;
+    } else {
+      options.urls.push(arg);
     }
-    options.urls.push(arg);
   }
-  if (noMeter) options.silent = options.silent || false;
   return options;
 }
 

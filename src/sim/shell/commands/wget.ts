@@ -3,11 +3,9 @@
  * its own progress lines and error messages.
  */
 import type { CommandIO, ShellCommand, ShellContext } from '../command.ts';
-import { httpRequest, parseUrl } from '../../net/http.ts';
-import { REASONS, byteLength } from '../../net/http-types.ts';
+import { KERNEL_CONNECT_TIMEOUT_MS, httpRequest, parseUrl, type ParsedUrl } from '../../net/http.ts';
+import { REASONS, byteLength, headerField } from '../../net/http-types.ts';
 import { resolveDns } from '../../net/dns.ts';
-
-const KERNEL_CONNECT_TIMEOUT_MS = 133_000;
 
 interface WgetOptions {
   quiet: boolean;
@@ -69,8 +67,19 @@ function parse(args: string[], io: CommandIO, gnu: boolean): WgetOptions | numbe
 }
 
 function addHeader(options: WgetOptions, value: string): void {
-  const colon = value.indexOf(':');
-  if (colon > 0) options.headers.push([value.slice(0, colon).trim(), value.slice(colon + 1).trim()]);
+  const field = headerField(value);
+  if (field) options.headers.push(field);
+}
+
+/** One URL to fetch, with what both wgets need for it. */
+interface Download {
+  rawUrl: string;
+  url: ParsedUrl;
+  options: WgetOptions;
+  io: CommandIO;
+  shell: ShellContext;
+  /** Progress and messages, unless `-q`. */
+  say(text: string): void;
 }
 
 export const wget: ShellCommand = async (args, io, shell) => {
@@ -85,9 +94,19 @@ export const wget: ShellCommand = async (args, io, shell) => {
     );
     return 1;
   }
+  const say = (text: string): void => {
+    if (!parsed.quiet) io.stderr(text);
+  };
   let code = 0;
-  for (const url of parsed.urls) {
-    const result = gnu ? await gnuWget(url, parsed, io, shell) : await busyboxWget(url, parsed, io, shell);
+  for (const rawUrl of parsed.urls) {
+    const url = parseUrl(rawUrl);
+    if (!url || 'unsupported' in url) {
+      io.stderr(gnu ? `${rawUrl}: Unsupported scheme.\n` : `wget: not an http or ftp url: ${rawUrl}\n`);
+      code = 1;
+      continue;
+    }
+    const download: Download = { rawUrl, url, options: parsed, io, shell, say };
+    const result = gnu ? await gnuWget(download) : await busyboxWget(download);
     if (result !== 0) code = result;
   }
   return code;
@@ -98,20 +117,7 @@ function saveName(target: string): string {
   return name ? name : 'index.html';
 }
 
-async function busyboxWget(
-  rawUrl: string,
-  options: WgetOptions,
-  io: CommandIO,
-  shell: ShellContext,
-): Promise<number> {
-  const say = (text: string): void => {
-    if (!options.quiet) io.stderr(text);
-  };
-  const url = parseUrl(rawUrl);
-  if (!url || 'unsupported' in url) {
-    io.stderr(`wget: not an http or ftp url: ${rawUrl}\n`);
-    return 1;
-  }
+async function busyboxWget({ rawUrl, url, options, io, shell, say }: Download): Promise<number> {
   const origin = shell.machine.origin;
   const resolved = resolveDns(shell.runtime, url.host, origin.kind === 'pod' ? origin.namespace : undefined);
   if (resolved.kind === 'nxdomain') {
@@ -173,20 +179,7 @@ async function busyboxWget(
   return 0;
 }
 
-async function gnuWget(
-  rawUrl: string,
-  options: WgetOptions,
-  io: CommandIO,
-  shell: ShellContext,
-): Promise<number> {
-  const say = (text: string): void => {
-    if (!options.quiet) io.stderr(text);
-  };
-  const url = parseUrl(rawUrl);
-  if (!url || 'unsupported' in url) {
-    io.stderr(`${rawUrl}: Unsupported scheme.\n`);
-    return 1;
-  }
+async function gnuWget({ rawUrl, url, options, io, shell, say }: Download): Promise<number> {
   const full = rawUrl.includes('://') ? rawUrl : `http://${rawUrl}`;
   const stamp = new Date(shell.runtime.clock.now()).toISOString().slice(0, 19).replace('T', ' ');
   say(`--${stamp}--  ${full.replace(/^(https?:\/\/[^/]+)$/, '$1/')}\n`);

@@ -74,7 +74,7 @@ describe('kubesim --lesson', () => {
   const editorFiles = lesson.parts.flatMap((part) => (part.kind === 'file' ? [part.path] : []));
 
   async function firstBlock(seed?: number) {
-    const [block] = await walkLesson(lesson, seed);
+    const [block] = await walkLesson(lesson, { seed });
     return block!;
   }
 

@@ -34,14 +34,7 @@ export const createCommand: KubectlCommand = {
     checkOutputFormat(context);
     const dryRun = dryRunStrategy(context);
     const validate = parseValidateFlag(context.flag<string>('validate'));
-    const { infos, readErrors } = readManifests(context.runtime.fs, {
-      filenames,
-      recursive: context.flag<boolean>('recursive'),
-      stdin: context.stdin,
-      namespace: context.namespace,
-      enforceNamespace: context.namespaceExplicit,
-      validate,
-    });
+    const { infos, readErrors } = readManifests(context, validate);
     const errors: unknown[] = [];
     for (const info of infos) {
       const object = info.object;

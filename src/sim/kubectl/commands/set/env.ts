@@ -9,17 +9,10 @@ import { CommandError } from '../../command.ts';
 import { formatErrors } from '../../manifests/aggregate.ts';
 import { resolveResourceArgs } from '../../resource-args.ts';
 import { flagsFromHelp } from '../write/help-flags.ts';
-import { checkOutputFormat, dryRunStrategy, printObject, printWarnings } from '../write/output.ts';
-import { resolveTargets } from '../write/targets.ts';
-import { localTargets, objectName } from './local.ts';
-import {
-  notAPodTemplate,
-  podSpecOf,
-  unchanged,
-  withoutResourceVersion,
-  type Container,
-  type EnvVar,
-} from './pod-template.ts';
+import { checkOutputFormat, dryRunStrategy } from '../write/output.ts';
+import { sendUpdate } from './send-update.ts';
+import { objectName, setTargets } from './local.ts';
+import { notAPodTemplate, podSpecOf, unchanged, type Container, type EnvVar } from './pod-template.ts';
 
 const ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
 
@@ -57,12 +50,7 @@ export const setEnvCommand: KubectlCommand = {
     const prefix = context.flag<string>('prefix') ?? '';
     for (const variable of env) variable.name = `${prefix}${variable.name}`;
 
-    const local = context.flag<boolean>('local');
-    if (local && dryRun === 'server')
-      throw new CommandError('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
-    const resolved = local
-      ? { targets: localTargets(context, split.resources), errors: [] }
-      : resolveTargets(context, { args: split.resources });
+    const { local, ...resolved } = setTargets(context, split.resources, dryRun);
     if (resolved.errors.length > 0) {
       const { text, exitCode } = formatErrors(resolved.errors, context.path);
       context.stderr(text);
@@ -99,24 +87,16 @@ export const setEnvCommand: KubectlCommand = {
         continue;
       }
       if (list || unchanged(target.object, after)) continue;
-      if (local || dryRun === 'client') {
-        printObject(context, after, { verb: 'env updated', dryRun, fromServer: !local });
-        continue;
-      }
-      try {
-        const result = context.runtime.api.update(target.type.resource, withoutResourceVersion(after), {
-          dryRun: dryRun === 'server',
-          fieldManager: context.flag<string>('field-manager'),
-        });
-        printWarnings(context, result.warnings);
-        if (env.length === 0 && split.envArgs.length === 0)
-          throw new CommandError('at least one environment variable must be provided');
-        printObject(context, result.object, { verb: 'env updated', dryRun, fromServer: true });
-      } catch (error) {
-        if (error instanceof CommandError) throw error;
-        const message = error instanceof Error ? error.message : String(error);
-        errors.push(new CommandError(`failed to patch env update to pod template: ${message}`));
-      }
+      sendUpdate(context, target, after, {
+        field: 'env',
+        local,
+        dryRun,
+        errors,
+        afterUpdate() {
+          if (env.length === 0 && split.envArgs.length === 0)
+            throw new CommandError('at least one environment variable must be provided');
+        },
+      });
     }
     const { text, exitCode } = formatErrors(errors, context.path);
     context.stderr(text);

@@ -7,17 +7,11 @@ import type { KubectlCommand } from '../../command.ts';
 import { CommandError } from '../../command.ts';
 import { formatErrors } from '../../manifests/aggregate.ts';
 import { flagsFromHelp } from '../write/help-flags.ts';
-import { checkOutputFormat, dryRunStrategy, printObject, printWarnings } from '../write/output.ts';
-import { resolveTargets } from '../write/targets.ts';
-import { localTargets, objectName } from './local.ts';
+import { checkOutputFormat, dryRunStrategy } from '../write/output.ts';
+import { sendUpdate } from './send-update.ts';
+import { objectName, setTargets } from './local.ts';
 import { splitResourcesAndPairs } from '../resources-and-pairs.ts';
-import {
-  notAPodTemplate,
-  podSpecOf,
-  unchanged,
-  withoutResourceVersion,
-  type Container,
-} from './pod-template.ts';
+import { notAPodTemplate, podSpecOf, unchanged, type Container } from './pod-template.ts';
 
 export const setImageCommand: KubectlCommand = {
   name: 'image',
@@ -33,12 +27,7 @@ export const setImageCommand: KubectlCommand = {
     // kubectl's builder lists by the selector and ignores --all; Validate refuses the pair afterwards.
     if (all && selector !== '') throw new CommandError('cannot set --all and --selector at the same time');
 
-    const local = context.flag<boolean>('local');
-    if (local && dryRun === 'server')
-      throw new CommandError('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
-    const resolved = local
-      ? { targets: localTargets(context, resources), errors: [] }
-      : resolveTargets(context, { args: resources });
+    const { local, ...resolved } = setTargets(context, resources, dryRun);
     if (resolved.errors.length > 0) {
       const { text, exitCode } = formatErrors(resolved.errors, context.path);
       context.stderr(text);
@@ -60,21 +49,7 @@ export const setImageCommand: KubectlCommand = {
           errors.push(new CommandError(`error: unable to find container named "${name}"`));
       }
       if (unchanged(target.object, after)) continue;
-      if (local || dryRun === 'client') {
-        printObject(context, after, { verb: 'image updated', dryRun, fromServer: !local });
-        continue;
-      }
-      try {
-        const result = context.runtime.api.update(target.type.resource, withoutResourceVersion(after), {
-          dryRun: dryRun === 'server',
-          fieldManager: context.flag<string>('field-manager'),
-        });
-        printWarnings(context, result.warnings);
-        printObject(context, result.object, { verb: 'image updated', dryRun, fromServer: true });
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        errors.push(new CommandError(`failed to patch image update to pod template: ${message}`));
-      }
+      sendUpdate(context, target, after, { field: 'image', local, dryRun, errors });
     }
     const { text, exitCode } = formatErrors(errors, context.path);
     context.stderr(text);

@@ -8,8 +8,25 @@ import type { CommandContext } from '../../command.ts';
 import { CommandError } from '../../command.ts';
 import { ErrorAggregate } from '../../manifests/aggregate.ts';
 import { readManifests } from '../../manifests/builder.ts';
-import type { Target } from '../write/targets.ts';
+import { resolveTargets, type Target } from '../write/targets.ts';
+import type { DryRun } from '../write/output.ts';
 import { podSpecOf } from './pod-template.ts';
+
+/**
+ * The objects a `set` subcommand changes: with `--local` those of its `-f` files, else the ones the
+ * server holds for its arguments; `local` says which.
+ */
+export function setTargets(
+  context: CommandContext,
+  resources: readonly string[],
+  dryRun: DryRun,
+): { local: boolean; targets: Target[]; errors: unknown[] } {
+  const local = context.flag<boolean>('local');
+  if (local && dryRun === 'server')
+    throw new CommandError('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
+  if (local) return { local, targets: localTargets(context, resources), errors: [] };
+  return { local, ...resolveTargets(context, { args: resources }) };
+}
 
 /** resource.LocalResourceError. */
 const LOCAL_RESOURCE_ERROR = `you must specify resources by --filename when --local is set.
@@ -17,16 +34,9 @@ Example resource specifications include:
    '-f rsrc.yaml'
    '--filename=rsrc.json'`;
 
-export function localTargets(context: CommandContext, resources: readonly string[]): Target[] {
+function localTargets(context: CommandContext, resources: readonly string[]): Target[] {
   if (resources.length > 0) throw new CommandError(LOCAL_RESOURCE_ERROR);
-  const { infos, readErrors } = readManifests(context.runtime.fs, {
-    filenames: context.flag<string[]>('filename') ?? [],
-    recursive: context.flag<boolean>('recursive') ?? false,
-    stdin: context.stdin,
-    namespace: context.namespace,
-    enforceNamespace: context.namespaceExplicit,
-    validate: 'ignore',
-  });
+  const { infos, readErrors } = readManifests(context, 'ignore');
   if (readErrors.length > 0) throw new ErrorAggregate(readErrors);
   return infos.map((info) => {
     const object = structuredClone(info.object);

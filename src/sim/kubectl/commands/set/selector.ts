@@ -8,8 +8,7 @@ import { CommandError } from '../../command.ts';
 import { formatErrors } from '../../manifests/aggregate.ts';
 import { flagsFromHelp } from '../write/help-flags.ts';
 import { checkOutputFormat, dryRunStrategy, printObject, printWarnings } from '../write/output.ts';
-import { resolveTargets } from '../write/targets.ts';
-import { localTargets } from './local.ts';
+import { setTargets } from './local.ts';
 import { withoutResourceVersion } from './pod-template.ts';
 
 /** metav1.LabelSelectorOperator names of the set-based operators. */
@@ -38,12 +37,7 @@ export const setSelectorCommand: KubectlCommand = {
     if (!selector) throw new CommandError('one selector is required');
 
     const resourceVersion = context.flag<string>('resource-version') ?? '';
-    const local = context.flag<boolean>('local');
-    if (local && dryRun === 'server')
-      throw new CommandError('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
-    const resolved = local
-      ? { targets: localTargets(context, resources), errors: [] }
-      : resolveTargets(context, { args: resources });
+    const { local, ...resolved } = setTargets(context, resources, dryRun);
     const errors: unknown[] = [];
     for (const target of resolved.targets) {
       try {

@@ -45,14 +45,7 @@ export function resolveTargets(context: CommandContext, options: TargetOptions =
         'when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well',
       );
     }
-    const { infos, readErrors } = readManifests(context.runtime.fs, {
-      filenames,
-      recursive: context.flag<boolean>('recursive') ?? false,
-      stdin: context.stdin,
-      namespace: context.namespace,
-      enforceNamespace: context.namespaceExplicit,
-      validate: 'ignore',
-    });
+    const { infos, readErrors } = readManifests(context, 'ignore');
     const targets: Target[] = [];
     const errors: unknown[] = [];
     for (const info of infos) {
