@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
+import { serviceWorker } from './src/service-worker/build-integration.mjs';
 import { themeScript } from './src/components/site/theme-script.ts';
 
 /**
@@ -114,7 +115,7 @@ export default defineConfig({
   // staticHeaders: the prerendered pages' Content-Security-Policy is sent as a header (a <meta> CSP
   // cannot say frame-ancestors).
   adapter: nodeWithSecurityHeaders({ mode: 'standalone', bodySizeLimit: 1024 * 1024, staticHeaders: true }),
-  integrations: [mdx(), lazyIslandCss(['monaco-yaml-editor', 'terminal-view'])],
+  integrations: [mdx(), lazyIslandCss(['monaco-yaml-editor', 'terminal-view']), serviceWorker()],
   security: {
     checkOrigin: true,
     // Astro adds the hashes of its own scripts to script-src. Styles allow inline: xterm and Monaco

@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', '.astro/', 'node_modules/', 'data/', 'public/'] },
+  { ignores: ['dist/', '**/.astro/', 'node_modules/', 'data/', 'public/'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -59,6 +59,27 @@ describe.skipIf(!haveChromium)('the terminal', () => {
     await waitForScreen(page, /\$ echo second$/m);
   });
 
+  it('asks for more after an open quote, a trailing pipe or an unfinished loop, as the simulator does', async () => {
+    await page.keyboard.type("echo 'unclosed");
+    await page.keyboard.press('Enter');
+    await waitForScreen(page, /\$ echo 'unclosed\n>$/m);
+    await run(page, "still open'");
+    await waitForScreen(page, /^unclosed\nstill open$/m);
+    await page.keyboard.type('kubectl get nodes |');
+    await page.keyboard.press('Enter');
+    await waitForScreen(page, /\$ kubectl get nodes \|\n>$/m);
+    await run(page, 'grep -c Ready');
+    await waitForScreen(page, /^> grep -c Ready\n3$/m);
+    await page.keyboard.type('for i in 1 2; do');
+    await page.keyboard.press('Enter');
+    await waitForScreen(page, /\$ for i in 1 2; do\n>$/m);
+    await page.keyboard.type('echo loop $i');
+    await page.keyboard.press('Enter');
+    await run(page, 'done');
+    await waitForScreen(page, /^> done\nloop 1\nloop 2$/m);
+    expect(errors).toEqual([]);
+  });
+
   it('reads a here-document into a file that kubectl applies', async () => {
     await page.keyboard.type('cat <<EOF > pod.yaml');
     await page.keyboard.press('Enter');

@@ -11,6 +11,7 @@ import {
   type CommentOrder,
   type CommentView,
 } from './comments-api.ts';
+import { isTransient, keepPendingComment, pendingComments, sendPendingComments } from './pending-comments.ts';
 import { commentAnchor, commentArticleHtml } from './comment-markup.ts';
 
 type Child = Node | string | false | null | undefined;
@@ -64,12 +65,14 @@ export function mountComments(root: HTMLElement, slug: string): void {
     ),
   );
   const newComment = h('div', { class: 'kc-new' });
+  const waiting = h('p', { class: 'kc-pending', hidden: true });
   root.replaceChildren(
     h(
       'div',
       { class: 'kc' },
       h('div', { class: 'kc-bar' }, count, orderControl),
       newComment,
+      waiting,
       status,
       list,
       more,
@@ -93,11 +96,9 @@ export function mountComments(root: HTMLElement, slug: string): void {
         submitLabel: 'Post comment',
         needsName: displayName === null,
         onSubmit: async (body, name, website) => {
-          const { comment } = await postComment(slug, {
-            body,
-            website,
-            ...(name ? { displayName: name } : {}),
-          });
+          const posted = await postOrKeep({ body, website, ...(name ? { displayName: name } : {}) });
+          if (!posted) return renderNewCommentForm();
+          const { comment } = posted;
           afterPost(comment);
           renderNewCommentForm();
           if (order === 'newest' || cursor === null) {
@@ -110,6 +111,45 @@ export function mountComments(root: HTMLElement, slug: string): void {
         },
       }),
     );
+  }
+
+  /** Offline (or the server down), the comment is kept and posted when the network is back: undefined. */
+  async function postOrKeep(input: {
+    body: string;
+    parentId?: string;
+    displayName?: string;
+    website: string;
+  }) {
+    try {
+      return await postComment(slug, input);
+    } catch (error) {
+      if (!isTransient(error)) throw error;
+      keepPendingComment({ slug, ...input });
+      showWaiting();
+      announce('You are offline: your comment is kept and will be posted when you are back online.');
+      return undefined;
+    }
+  }
+
+  function showWaiting() {
+    const kept = pendingComments().filter((comment) => comment.slug === slug).length;
+    waiting.hidden = kept === 0;
+    waiting.textContent =
+      kept === 1
+        ? 'You are offline: 1 comment is kept and will be posted when you are back online.'
+        : `You are offline: ${kept} comments are kept and will be posted when you are back online.`;
+  }
+
+  async function sendKept(reload = false) {
+    const { posted, refused } = await sendPendingComments(postComment);
+    showWaiting();
+    if (posted.length > 0 || reload) await load(true);
+    if (posted.length > 0) {
+      announce(
+        posted.length === 1 ? 'Your kept comment was posted.' : `${posted.length} kept comments were posted.`,
+      );
+    }
+    for (const { reason } of refused) announce(`A kept comment was not posted: ${reason}`);
   }
 
   function afterPost(comment: CommentView) {
@@ -134,7 +174,11 @@ export function mountComments(root: HTMLElement, slug: string): void {
       if (!reset && items[0]) focusComment(items[0]);
     } catch (error) {
       announce(messageOf(error));
-      if (reset) count.textContent = `Comments could not be loaded: ${messageOf(error)}`;
+      if (reset) {
+        count.textContent = `Comments could not be loaded: ${messageOf(error)}`;
+        // Offline, a comment can still be written: it waits for the network.
+        if (isTransient(error)) renderNewCommentForm();
+      }
     } finally {
       more.disabled = false;
     }
@@ -179,12 +223,17 @@ export function mountComments(root: HTMLElement, slug: string): void {
               reply.focus();
             },
             onSubmit: async (text, name, website) => {
-              const { comment: posted } = await postComment(slug, {
+              const answer = await postOrKeep({
                 body: text,
                 parentId: comment.id,
                 website,
                 ...(name ? { displayName: name } : {}),
               });
+              if (!answer) {
+                replySlot.replaceChildren();
+                return reply.focus();
+              }
+              const { comment: posted } = answer;
               afterPost(posted);
               replySlot.replaceChildren();
               const postedItem = commentItem(posted);
@@ -273,7 +322,9 @@ export function mountComments(root: HTMLElement, slug: string): void {
   });
   more.addEventListener('click', () => void load(false));
   count.tabIndex = -1;
-  void load(true);
+  addEventListener('online', () => void sendKept());
+  showWaiting();
+  void (pendingComments().length > 0 ? sendKept(true) : load(true));
 }
 
 function focusComment(item: Element) {

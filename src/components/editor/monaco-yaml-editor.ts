@@ -10,7 +10,6 @@ import 'monaco-editor/esm/vs/basic-languages/yaml/yaml.contribution.js';
 import { configureMonacoYaml } from 'monaco-yaml';
 import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker.js?worker';
 import YamlWorker from './yaml.worker.ts?worker';
-import kubernetesSchema from '../../schema/kubernetes.schema.json';
 
 window.MonacoEnvironment = {
   getWorker(_workerId: string, label: string) {
@@ -18,15 +17,23 @@ window.MonacoEnvironment = {
   },
 };
 
-configureMonacoYaml(monaco, {
+const yamlOptions = {
   enableSchemaRequest: false,
   isKubernetes: true,
   // kubectl reads YAML 1.1 (yes/no are booleans); the editor should agree.
-  yamlVersion: '1.1',
-  schemas: [
-    { uri: 'inmemory://kube101/kubernetes.schema.json', fileMatch: ['*'], schema: kubernetesSchema as never },
-  ],
-});
+  yamlVersion: '1.1' as const,
+};
+const monacoYaml = configureMonacoYaml(monaco, { ...yamlOptions, schemas: [] });
+// The Kubernetes schema (51 KB gzip) is a chunk of its own, fetched beside Monaco rather than inside
+// it: the editor works at once and validates as soon as the schema is there.
+void import('../../schema/kubernetes.schema.json').then(({ default: schema }) =>
+  monacoYaml.update({
+    ...yamlOptions,
+    schemas: [
+      { uri: 'inmemory://kube101/kubernetes.schema.json', fileMatch: ['*'], schema: schema as never },
+    ],
+  }),
+);
 
 export interface Problem {
   line: number;

@@ -6,7 +6,7 @@ import { runInTerminal } from '../terminal/run-commands.ts';
 import { editRequestEvent } from '../lab/edit-request.ts';
 
 type Handle = import('./monaco-yaml-editor.ts').YamlEditorHandle;
-type Lab = import('../lab/lesson-lab.ts').LessonLab;
+type Lab = import('../lab/lab-client.ts').LabClient;
 type EditRequest = import('../lab/edit-request.ts').EditRequest;
 
 function prefersDark(): boolean {
@@ -47,12 +47,13 @@ export class YamlEditor extends HTMLElement {
       performance.mark('kube101:monaco-requested');
       const [{ createYamlEditor }, { getLab }] = await Promise.all([
         import('./monaco-yaml-editor.ts'),
-        import('../lab/lesson-lab.ts'),
+        import('../lab/lab-client.ts'),
       ]);
       const lab = await getLab();
       const container = this.querySelector<HTMLElement>('.monaco')!;
       const initial = this.querySelector<HTMLElement>('.initial')!;
-      const content = lab.cluster.fs.read(this.file) ?? this.#initialText();
+      const onDisk = await lab.readFile(this.file);
+      const content = onDisk ?? this.#initialText();
       container.hidden = false;
       initial.hidden = true;
       const editor = createYamlEditor(container, {
@@ -62,19 +63,18 @@ export class YamlEditor extends HTMLElement {
         onProblems: (problems) => this.#showProblems(problems),
       });
       editor.open(this.file, content);
-      if (lab.cluster.fs.read(this.file) === undefined) lab.writeFile(this.file, content);
+      if (onDisk === undefined) await lab.writeFile(this.file, content);
       const followTheme = () => editor.setDark(prefersDark());
       window.addEventListener('kube101:theme', followTheme);
       matchMedia('(prefers-color-scheme: dark)').addEventListener('change', followTheme);
       // The terminal may change the file (a heredoc, `kubectl edit`): show what is on disk.
-      const sync = () => {
-        const onDisk = lab.cluster.fs.read(editor.path);
-        if (onDisk !== undefined && !this.#writeTimer) editor.setValue(onDisk);
+      const sync = async () => {
+        const path = editor.path;
+        const text = await lab.readFile(path);
+        if (text !== undefined && !this.#writeTimer && editor.path === path) editor.setValue(text);
       };
-      lab.addEventListener('exec', sync);
-      lab.addEventListener('reset', () =>
-        editor.open(this.file, lab.cluster.fs.read(this.file) ?? this.#initialText()),
-      );
+      lab.addEventListener('exec', () => void sync());
+      lab.addEventListener('reset', () => void this.#reopen(editor, lab));
       performance.mark('kube101:monaco-ready');
       this.dataset.ready = '';
       return { editor, lab };
@@ -82,11 +82,15 @@ export class YamlEditor extends HTMLElement {
     return this.#loaded;
   }
 
+  async #reopen(editor: Handle, lab: Lab) {
+    editor.open(this.file, (await lab.readFile(this.file)) ?? this.#initialText());
+  }
+
   #scheduleWrite(lab: Lab, path: string, text: string) {
     clearTimeout(this.#writeTimer);
     this.#writeTimer = setTimeout(() => {
       this.#writeTimer = undefined;
-      lab.writeFile(path, text);
+      void lab.writeFile(path, text);
     }, 250);
   }
 
@@ -94,7 +98,7 @@ export class YamlEditor extends HTMLElement {
     const { editor, lab } = await this.#load();
     clearTimeout(this.#writeTimer);
     this.#writeTimer = undefined;
-    lab.writeFile(editor.path, editor.value());
+    await lab.writeFile(editor.path, editor.value());
     return { editor, lab };
   }
 
@@ -107,7 +111,7 @@ export class YamlEditor extends HTMLElement {
     if (this.#editing) await this.#finishEdit();
     const { editor, lab } = await this.#load();
     this.#editing = request;
-    editor.open(request.path, lab.cluster.fs.read(request.path) ?? '');
+    editor.open(request.path, (await lab.readFile(request.path)) ?? '');
     this.querySelector('.file')!.textContent = request.path;
     this.querySelector<HTMLElement>('.done')!.hidden = false;
     this.querySelector<HTMLElement>('.apply')!.hidden = true;
@@ -121,7 +125,7 @@ export class YamlEditor extends HTMLElement {
     const { editor } = await this.#flush();
     this.#editing = undefined;
     const { lab } = await this.#load();
-    editor.open(this.file, lab.cluster.fs.read(this.file) ?? this.#initialText());
+    await this.#reopen(editor, lab);
     this.querySelector('.file')!.textContent = this.file;
     this.querySelector<HTMLElement>('.done')!.hidden = true;
     this.querySelector<HTMLElement>('.apply')!.hidden = false;

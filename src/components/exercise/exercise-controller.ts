@@ -3,11 +3,9 @@
  * to one in progress): it puts the exercise's starting cluster in the lab, ticks the checklist as
  * the learner works, reveals hints, and submits the transcript for the server's verdict.
  */
-import { evaluateLive, startExercise, type GradeResult } from '../../grading/index.ts';
-import { getLab, type LessonLab } from '../lab/lesson-lab.ts';
-import type { Cluster } from '../../sim/index.ts';
+import { getLab, type LabClient } from '../lab/lab-client.ts';
 import { keepPendingSubmission, recordExerciseResult } from '../course/progress-store.ts';
-import { asGradable, type PageExercise } from '../../course/page-exercise.ts';
+import type { PageExercise } from '../../course/page-exercise.ts';
 import { setActiveExercise } from './active-exercise.ts';
 import { describeVerdict, readSubmissionAnswer, type CheckVerdict } from './exercise-verdict.ts';
 
@@ -28,9 +26,9 @@ export class ExerciseController {
   readonly #exercise: PageExercise;
   readonly #lessonSlug: string;
   readonly #view: ExerciseView;
-  #lab?: LessonLab;
-  /** The cluster this exercise put in the lab: another one there means the lab was reset to the lesson. */
-  #cluster?: Cluster;
+  #lab?: LabClient;
+  /** The lab's cluster this exercise works on (its generation): another one means the lab was reset. */
+  #generation?: number;
   #timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(exercise: PageExercise, lessonSlug: string, view: ExerciseView) {
@@ -42,22 +40,21 @@ export class ExerciseController {
   /** Come back to the exercise after a reload: the lab restored its cluster and transcript. */
   async resume(): Promise<void> {
     const lab = await this.#attach();
-    this.#cluster = lab.cluster;
+    this.#generation = lab.generation;
     this.#view.showActive(true);
-    this.#gradeLive();
+    void this.#gradeLive();
   }
 
   /** Start (or start over): the lab gets a cluster with the exercise's setup done and its files written. */
   async start(): Promise<void> {
     this.#view.showBusy(true);
     try {
-      const [lab, cluster] = await Promise.all([this.#attach(), startExercise(asGradable(this.#exercise))]);
-      this.#cluster = cluster;
-      lab.useCluster(cluster);
+      const lab = await this.#attach();
+      this.#generation = await lab.startExercise(this.#exercise.id);
       setActiveExercise(this.#lessonSlug, this.#exercise.id, localStorage);
       this.#view.showActive(true);
       this.#view.announce(`Started “${this.#exercise.title}”: the lab's cluster is at the exercise's start.`);
-      this.#gradeLive();
+      void this.#gradeLive();
     } finally {
       this.#view.showBusy(false);
     }
@@ -67,7 +64,7 @@ export class ExerciseController {
     const lab = await this.#attach();
     this.#view.showBusy(true);
     this.#view.announce('Submitting: the server replays your work…');
-    const submission = { exerciseId: this.#exercise.id, transcript: [...lab.transcript] };
+    const submission = { exerciseId: this.#exercise.id, transcript: await lab.transcript() };
     try {
       const response = await fetch('/api/submissions', {
         method: 'POST',
@@ -96,35 +93,34 @@ export class ExerciseController {
     }
   }
 
-  async #attach(): Promise<LessonLab> {
+  async #attach(): Promise<LabClient> {
     if (this.#lab) return this.#lab;
     const lab = await getLab();
     this.#lab = lab;
     const later = () => {
       clearTimeout(this.#timer);
-      this.#timer = setTimeout(() => this.#gradeLive(), liveGradeDelayMs);
+      this.#timer = setTimeout(() => void this.#gradeLive(), liveGradeDelayMs);
     };
     lab.addEventListener('exec', later);
     lab.addEventListener('file', later);
-    lab.subscribe((change) => {
-      if (change.type === 'object') later();
-    });
+    lab.addEventListener('objects', later);
     lab.addEventListener('reset', () => {
-      if (this.#cluster && lab.cluster !== this.#cluster) this.#stop();
+      if (this.#generation !== undefined && lab.generation !== this.#generation) this.#stop();
     });
     return lab;
   }
 
   #stop(): void {
-    this.#cluster = undefined;
+    this.#generation = undefined;
     clearTimeout(this.#timer);
     setActiveExercise(this.#lessonSlug, undefined, localStorage);
     this.#view.showActive(false);
   }
 
-  #gradeLive(): void {
-    if (!this.#lab || !this.#cluster || this.#lab.cluster !== this.#cluster) return;
-    const result: GradeResult = evaluateLive(asGradable(this.#exercise), this.#lab.cluster);
-    this.#view.showChecks(result.checks);
+  async #gradeLive(): Promise<void> {
+    if (!this.#lab || this.#generation === undefined) return;
+    // The worker grades: the page only shows the checklist (undefined: the lab moved on meanwhile).
+    const checks = await this.#lab.gradeLive(this.#exercise.id, this.#generation);
+    if (checks) this.#view.showChecks(checks);
   }
 }

@@ -4,7 +4,6 @@
 // learner starts, or resumes, the exercise.
 import { syncProgress } from '../course/progress-store.ts';
 import { activeExercise } from './active-exercise.ts';
-import { offerExerciseStart } from '../lab/exercise-starts.ts';
 import { readShareFragment } from '../lab/share-link.ts';
 import type { CheckVerdict } from './exercise-verdict.ts';
 import type { PageExercise } from '../../course/page-exercise.ts';
@@ -30,11 +29,6 @@ export class KubeExercise extends HTMLElement {
     this.#button('reset').addEventListener('click', () => void this.#load().then((c) => c.start()));
     this.#button('submit').addEventListener('click', () => void this.#load().then((c) => c.submit()));
     const id = this.dataset.exerciseId!;
-    offerExerciseStart(id, async () => {
-      const { startExercise } = await import('../../grading/index.ts');
-      const { asGradable } = await import('../../course/page-exercise.ts');
-      return startExercise(asGradable(JSON.parse(this.dataset.exercise!) as PageExercise));
-    });
     const shared = readShareFragment(location.hash)?.exercise;
     if (activeExercise(this.#lessonSlug, localStorage) === id || shared === id) {
       void this.#load().then((c) => c.resume());

@@ -1,8 +1,9 @@
 /**
- * One simulated cluster per lesson page, shared by its terminal, editors and maps. It follows the
- * wall clock while the page is visible, keeps its state and the learner's transcript in localStorage
- * so that a reload changes nothing, starts over on Reset, and rebuilds a shared transcript from the
- * link's fragment. Loaded on demand: the simulator is not part of the page's first JavaScript.
+ * One simulated cluster per lesson page, shared by its terminal, editors, maps and exercises. It runs
+ * in the lab's Web Worker (lab.worker.ts), so nothing here touches the DOM: the page keeps the saved
+ * lab in localStorage and reads the Share link's fragment, and hears of changes through `LabHost`.
+ * The lab follows the wall clock while the page is visible, records the learner's transcript, starts
+ * over on Reset, and rebuilds a shared transcript from its start (the lesson's or an exercise's).
  */
 import {
   createCluster,
@@ -11,12 +12,9 @@ import {
   type ClusterSnapshot,
   type ExecOptions,
 } from '../../sim/index.ts';
-import { editRequestEvent, type EditRequest } from './edit-request.ts';
 import { isTranscript, type TranscriptEntry } from '../../grading/transcript.ts';
-import { decodeTranscript, encodeTranscript } from './transcript.ts';
-import { readShareFragment, shareFragment } from './share-link.ts';
-import { exerciseStart } from './exercise-starts.ts';
-import { activeExercise, setActiveExercise } from '../exercise/active-exercise.ts';
+import { decodeTranscript } from './transcript.ts';
+import type { SharedWork } from './share-link.ts';
 
 export interface LabConfig {
   slug: string;
@@ -24,6 +22,16 @@ export interface LabConfig {
   setup: string[];
   /** Files the lesson's editors start with, written on a fresh cluster (and recorded, for replay). */
   files: Record<string, string>;
+}
+
+/** What the lab asks of the page it serves. */
+export interface LabHost {
+  /** Keep this (the lab as JSON) for the next visit; the page stores it per lesson. */
+  save(saved: string): void;
+  /** Cluster changes, across resets (a map keeps listening to the new cluster). */
+  changed(change: ClusterChange): void;
+  /** `kubectl edit FILE`: let the learner edit the file; resolves when done (at once without an editor). */
+  edit(path: string): Promise<void>;
 }
 
 interface SavedLab {
@@ -37,49 +45,49 @@ interface SavedLab {
 const clockTickMs = 250;
 const saveDelayMs = 300;
 
-export class LessonLab extends EventTarget {
+export class LessonLab {
   readonly config: LabConfig;
   cluster: Cluster;
   transcript: TranscriptEntry[];
-  /** Set when this page load rebuilt a shared transcript: how many steps it replayed. */
+  /** Counts the clusters this lab has had: an exercise tells its own cluster from a reset's. */
+  generation = 0;
+  /** Set when the lab rebuilt a shared transcript: how many steps it replayed. */
   replayed?: number;
-  #listeners = new Set<(change: ClusterChange) => void>();
+  /** Whether the page is visible: the cluster's clock only follows the wall clock then. */
+  visible = true;
+  readonly #host: LabHost;
   #unsubscribe: () => void = () => {};
   #saveTimer: ReturnType<typeof setTimeout> | undefined;
 
-  private constructor(config: LabConfig, cluster: Cluster, transcript: TranscriptEntry[]) {
-    super();
+  private constructor(config: LabConfig, host: LabHost, cluster: Cluster, transcript: TranscriptEntry[]) {
     this.config = config;
+    this.#host = host;
     this.cluster = cluster;
     this.transcript = transcript;
     this.#attach();
     this.#followWallClock();
-    addEventListener('pagehide', () => this.save());
-    document.addEventListener('visibilitychange', () => {
-      if (document.hidden) this.save();
-    });
   }
 
-  static async open(config: LabConfig): Promise<LessonLab> {
-    const link = readShareFragment(location.hash);
-    if (link) {
-      const shared = await decodeTranscript(link.data).catch(() => undefined);
-      history.replaceState(null, '', location.pathname + location.search);
-      if (shared) {
-        // Work shared from an exercise replays from that exercise's start, which then resumes here.
-        const startOfExercise = link.exercise ? exerciseStart(link.exercise) : undefined;
-        const start = startOfExercise ? await startOfExercise() : await freshCluster(config);
-        setActiveExercise(config.slug, startOfExercise ? link.exercise : undefined, localStorage);
-        const cluster = await replayOnto(start, shared);
-        const lab = new LessonLab(config, cluster, shared);
-        lab.replayed = shared.length;
-        lab.save();
-        return lab;
-      }
+  /**
+   * The lab from a Share link's work (replayed onto `start` when it began at an exercise), else from
+   * what the page saved last time, else fresh from the lesson's setup.
+   */
+  static async open(
+    config: LabConfig,
+    host: LabHost,
+    from: { saved?: string; shared?: SharedWork; start?: () => Promise<Cluster> },
+  ): Promise<LessonLab> {
+    const shared = from.shared ? await decodeTranscript(from.shared.data).catch(() => undefined) : undefined;
+    if (shared) {
+      const start = from.start ? await from.start() : await freshCluster(config);
+      const lab = new LessonLab(config, host, await replayOnto(start, shared), shared);
+      lab.replayed = shared.length;
+      lab.save();
+      return lab;
     }
-    const saved = restore(config);
-    if (saved) return new LessonLab(config, saved.cluster, saved.transcript);
-    const lab = new LessonLab(config, await freshCluster(config), []);
+    const saved = from.saved === undefined ? undefined : restore(config, from.saved);
+    if (saved) return new LessonLab(config, host, saved.cluster, saved.transcript);
+    const lab = new LessonLab(config, host, await freshCluster(config), []);
     lab.#seedFiles();
     return lab;
   }
@@ -91,56 +99,32 @@ export class LessonLab extends EventTarget {
       return await this.cluster.exec(line, { interactive: true, ...options });
     } finally {
       this.save();
-      this.dispatchEvent(new Event('exec'));
     }
   }
 
   /** Save a file from the editor into the cluster's file system, recorded in the transcript. */
-  writeFile(path: string, content: string): void {
-    if (this.cluster.fs.read(path) === content) return;
+  writeFile(path: string, content: string): boolean {
+    if (this.cluster.fs.read(path) === content) return false;
     this.cluster.fs.write(path, content);
     // Keystrokes in the editor become one step per file, not one per pause in typing.
     const last = this.transcript.at(-1);
     if (last?.type === 'write' && last.path === path) last.content = content;
     else this.transcript.push({ type: 'write', path, content });
-    this.dispatchEvent(new CustomEvent('file', { detail: { path } }));
     this.#scheduleSave();
+    return true;
   }
 
   /** Forget everything done on this lesson's cluster and start from the lesson's setup. */
   async reset(): Promise<void> {
-    localStorage.removeItem(storageKey(this.config.slug));
-    this.cluster = await freshCluster(this.config);
-    this.transcript = [];
-    this.#attach();
+    this.#use(await freshCluster(this.config));
     this.#seedFiles();
     this.save();
-    this.dispatchEvent(new Event('reset'));
   }
 
   /** Work on a cluster prepared elsewhere (an exercise's starting state), with an empty transcript. */
   useCluster(cluster: Cluster): void {
-    this.cluster = cluster;
-    this.transcript = [];
-    this.#attach();
+    this.#use(cluster);
     this.save();
-    this.dispatchEvent(new Event('reset'));
-  }
-
-  /** A link that rebuilds this cluster for someone else: the transcript in the fragment. */
-  async shareUrl(): Promise<string> {
-    const url = new URL(location.href);
-    url.hash = shareFragment(
-      await encodeTranscript(this.transcript),
-      activeExercise(this.config.slug, localStorage),
-    );
-    return url.href;
-  }
-
-  /** Cluster changes, across resets (a map keeps listening to the new cluster). */
-  subscribe(listener: (change: ClusterChange) => void): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
   }
 
   save(): void {
@@ -151,11 +135,14 @@ export class LessonLab extends EventTarget {
       snapshot: this.cluster.snapshot(),
       transcript: this.transcript,
     };
-    try {
-      localStorage.setItem(storageKey(this.config.slug), JSON.stringify(saved));
-    } catch {
-      // Storage full or denied: the lab still works, it just will not survive a reload.
-    }
+    this.#host.save(JSON.stringify(saved));
+  }
+
+  #use(cluster: Cluster): void {
+    this.cluster = cluster;
+    this.transcript = [];
+    this.generation++;
+    this.#attach();
   }
 
   #seedFiles(): void {
@@ -168,18 +155,10 @@ export class LessonLab extends EventTarget {
   #attach(): void {
     this.#unsubscribe();
     this.#unsubscribe = this.cluster.subscribe((change) => {
-      for (const listener of this.#listeners) listener(change);
+      this.#host.changed(change);
       if (change.type === 'object') this.#scheduleSave();
     });
-    this.cluster.onEdit = (path) =>
-      new Promise<void>((resolve) => {
-        const detail: EditRequest = { path, done: resolve };
-        // An editor on the page takes the request (preventDefault); without one there is nothing to wait for.
-        if (window.dispatchEvent(new CustomEvent(editRequestEvent, { detail, cancelable: true }))) {
-          resolve();
-          this.dispatchEvent(new CustomEvent('edit-unhandled', { detail }));
-        }
-      });
+    this.cluster.onEdit = (path) => this.#host.edit(path);
   }
 
   #scheduleSave(): void {
@@ -191,14 +170,10 @@ export class LessonLab extends EventTarget {
     let last = performance.now();
     setInterval(() => {
       const now = performance.now();
-      if (!document.hidden) this.cluster.advance(now - last);
+      if (this.visible) this.cluster.advance(now - last);
       last = now;
     }, clockTickMs);
   }
-}
-
-function storageKey(slug: string): string {
-  return `kube101:lab:${slug}`;
 }
 
 function lessonKey(config: LabConfig): string {
@@ -212,9 +187,12 @@ async function freshCluster(config: LabConfig): Promise<Cluster> {
   return cluster;
 }
 
-function restore(config: LabConfig): { cluster: Cluster; transcript: TranscriptEntry[] } | undefined {
+function restore(
+  config: LabConfig,
+  text: string,
+): { cluster: Cluster; transcript: TranscriptEntry[] } | undefined {
   try {
-    const saved = JSON.parse(localStorage.getItem(storageKey(config.slug)) ?? 'null') as SavedLab | null;
+    const saved = JSON.parse(text) as SavedLab | null;
     if (
       !saved ||
       saved.version !== 1 ||
@@ -247,26 +225,4 @@ async function replayOnto(cluster: Cluster, transcript: readonly TranscriptEntry
   }
   cluster.onEdit = undefined;
   return cluster;
-}
-
-let lab: Promise<LessonLab> | undefined;
-
-/** The page's lab, created on first use from the lesson's `data-lab` attributes. */
-export function getLab(): Promise<LessonLab> {
-  lab ??= (async () => {
-    const host = document.querySelector<HTMLElement>('[data-lab]');
-    if (!host) throw new Error('this page has no lesson lab');
-    return LessonLab.open({
-      slug: host.dataset.lab!,
-      seed: Number(host.dataset.labSeed ?? 1),
-      setup: JSON.parse(host.dataset.labSetup ?? '[]') as string[],
-      // The lesson's editors only: an exercise's files come with its own starting cluster.
-      files: Object.fromEntries(
-        [...document.querySelectorAll<HTMLElement>('yaml-editor[data-file]')]
-          .filter((editor) => !editor.closest('kube-exercise'))
-          .map((editor) => [editor.dataset.file!, editor.querySelector('.initial pre')?.textContent ?? '']),
-      ),
-    });
-  })();
-  return lab;
 }

@@ -2,7 +2,6 @@
 // viewport, redraws on each change, and lights the route a request took for a few seconds.
 import { whenNear } from '../site/when-near.ts';
 
-type ClusterChange = import('../../sim/index.ts').ClusterChange;
 type RouteHop = import('./map-layout.ts').RouteHop;
 
 const litForMs = 6000;
@@ -20,7 +19,7 @@ export class ClusterMap extends HTMLElement {
       { renderMapSvg },
       { describeMap, describeRoute },
     ] = await Promise.all([
-      import('../lab/lesson-lab.ts'),
+      import('../lab/lab-client.ts'),
       import('./map-model.ts'),
       import('./map-layout.ts'),
       import('./map-svg.ts'),
@@ -34,14 +33,17 @@ export class ClusterMap extends HTMLElement {
     let litTimer: ReturnType<typeof setTimeout> | undefined;
     let frame = 0;
 
+    // The last objects the lab sent: the map draws from them while it asks for newer ones.
+    let objects = await lab.mapObjects();
+    let asking = false;
+    let stale = false;
     const draw = () => {
       frame = 0;
-      const api = lab.cluster.api;
       const model = buildMapModel({
-        nodes: api.list('nodes') as never,
-        pods: api.list('pods') as never,
-        services: api.list('services') as never,
-        endpoints: api.list('endpoints') as never,
+        nodes: objects.nodes as never,
+        pods: objects.pods as never,
+        services: objects.services as never,
+        endpoints: objects.endpoints as never,
       });
       const scene = layoutMap(model, { width: drawing.clientWidth || 640 });
       const label = `Cluster map: ${model.nodes.length} nodes, ${model.pods.length} pods, ${model.services.length} services. The map in words follows.`;
@@ -62,6 +64,17 @@ export class ClusterMap extends HTMLElement {
     const redraw = () => {
       frame ||= requestAnimationFrame(draw);
     };
+    const refresh = async () => {
+      stale = true;
+      if (asking) return;
+      asking = true;
+      while (stale) {
+        stale = false;
+        objects = await lab.mapObjects();
+      }
+      asking = false;
+      redraw();
+    };
     const light = (hops: RouteHop[], ok: boolean) => {
       const scene = draw();
       lit = routeIds(scene, hops);
@@ -77,13 +90,14 @@ export class ClusterMap extends HTMLElement {
       }, litForMs);
     };
 
-    lab.subscribe((change: ClusterChange) => {
-      if (change.type === 'traffic') light(change.path as RouteHop[], change.ok);
-      else if (change.type === 'object') redraw();
+    lab.addEventListener('objects', () => void refresh());
+    lab.addEventListener('traffic', (event) => {
+      const { path, ok } = (event as CustomEvent<{ path: RouteHop[]; ok: boolean }>).detail;
+      light(path, ok);
     });
     lab.addEventListener('reset', () => {
       routeText.textContent = '';
-      redraw();
+      void refresh();
     });
     new ResizeObserver(redraw).observe(drawing);
     draw();

@@ -5,7 +5,7 @@
  * completion hook. It redraws the input itself, so it tracks where the cursor is on screen.
  */
 import { splitKeys } from './key-sequences.ts';
-import { shellInputState } from './shell-input.ts';
+import { needsMoreInput } from '../../sim/shell/input.ts';
 
 export interface Completion {
   from: number;
@@ -18,7 +18,6 @@ export interface LineEditorOptions {
   continuationPrompt?: string;
   columns: number;
   history?: readonly string[];
-  complete?: (line: string, cursor: number) => Completion;
   historyLimit?: number;
 }
 
@@ -27,7 +26,12 @@ export interface FeedResult {
   output: string;
   /** A complete command the learner entered: run it, then call `prompt()`. */
   submitted?: string;
-  /** Input that arrived after the submitted command (a paste of several lines), to feed afterwards. */
+  /**
+   * Tab was pressed: complete this line at this cursor (the candidates come from the simulator, so
+   * they may take a moment), pass them to `completeWith`, then feed `rest`.
+   */
+  completing?: { line: string; cursor: number };
+  /** Input that arrived after the submitted command or the Tab (a paste of several lines), to feed afterwards. */
   rest: string;
 }
 
@@ -38,7 +42,6 @@ export class LineEditor {
   #prompt: string;
   #continuationPrompt: string;
   #columns: number;
-  #complete: LineEditorOptions['complete'];
   #historyLimit: number;
   #history: string[];
   #historyIndex: number;
@@ -55,7 +58,6 @@ export class LineEditor {
     this.#prompt = options.prompt;
     this.#continuationPrompt = options.continuationPrompt ?? '> ';
     this.#columns = Math.max(options.columns, 2);
-    this.#complete = options.complete;
     this.#historyLimit = options.historyLimit ?? 500;
     this.#history = [...(options.history ?? [])].slice(-this.#historyLimit);
     this.#historyIndex = this.#history.length;
@@ -111,6 +113,13 @@ export class LineEditor {
           return { output, submitted: entered.submitted, rest: keys.slice(index + 1).join('') };
         }
         continue;
+      }
+      if (key === '\t') {
+        return {
+          output,
+          completing: { line: this.#buffer, cursor: this.#cursor },
+          rest: keys.slice(index + 1).join(''),
+        };
       }
       output += this.#key(key);
     }
@@ -168,8 +177,6 @@ export class LineEditor {
       case '\x1b[B':
       case '\x0e':
         return this.#recall(1);
-      case '\t':
-        return this.#tab();
       case '\x03':
         return this.#interrupt();
       case '\x0c':
@@ -184,10 +191,11 @@ export class LineEditor {
 
   #enter(): { output: string; submitted?: string } {
     const physical = [...this.#lines, ...this.#buffer.split('\n')];
-    const state = shellInputState(physical);
+    // The simulator's own rule (an open quote, a trailing pipe, an unfinished loop...), as kubesim's.
+    const command = physical.join('\n');
     const output = this.#moveTo(this.#buffer.length) + '\r\n';
     this.#cursorRow = 0;
-    if (!state.complete) {
+    if (needsMoreInput(command)) {
       this.#lines = physical;
       this.#buffer = '';
       this.#cursor = 0;
@@ -196,9 +204,9 @@ export class LineEditor {
     this.#lines = [];
     this.#buffer = '';
     this.#cursor = 0;
-    if (state.command.trim() === '') return { output: output + this.#render(false) };
-    this.#remember(physical.join('\n'));
-    return { output, submitted: state.command };
+    if (command.trim() === '') return { output: output + this.#render(false) };
+    this.#remember(command);
+    return { output, submitted: command };
   }
 
   #remember(entry: string): void {
@@ -218,9 +226,8 @@ export class LineEditor {
     return this.#render();
   }
 
-  #tab(): string {
-    if (!this.#complete) return '';
-    const { from, items } = this.#complete(this.#buffer, this.#cursor);
+  /** Apply the candidates for the Tab that `feed` reported (bell, insertion, or a listing). */
+  completeWith({ from, items }: Completion): string {
     if (items.length === 0) return '\x07';
     const typed = this.#buffer.slice(from, this.#cursor);
     if (items.length === 1) {

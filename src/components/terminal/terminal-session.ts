@@ -3,14 +3,15 @@
  * commands on the lab's cluster while streaming their output, aborts them on Ctrl-C, and takes
  * commands typed by the page (Run in terminal, Apply, the phone palette).
  */
-import { LineEditor } from './line-editor.ts';
+import { LineEditor, type Completion } from './line-editor.ts';
 
 export interface SessionShell {
   exec(
     line: string,
     options: { onStdout: (chunk: string) => void; onStderr: (chunk: string) => void; signal: AbortSignal },
   ): Promise<{ exitCode: number }>;
-  complete(line: string, cursor: number): { from: number; items: string[] };
+  /** Candidates for Tab; they come from the simulator's worker, so keys typed meanwhile wait. */
+  complete(line: string, cursor: number): Promise<Completion>;
   /** The prompt of a pod's shell the learner is in, if any (`/ # `); the workstation's otherwise. */
   podPrompt?(): string | undefined;
 }
@@ -33,20 +34,21 @@ export class TerminalSession {
   #running: AbortController | undefined;
   /** Keys typed while a command runs, handled once the prompt is back (typeahead). */
   #typeahead = '';
+  #completing = false;
   #atLineStart = true;
 
   constructor(options: SessionOptions) {
     this.#options = options;
-    this.editor = new LineEditor({
-      prompt,
-      columns: options.columns,
-      history: options.history,
-      complete: (line, cursor) => options.shell.complete(line, cursor),
-    });
+    this.editor = new LineEditor({ prompt, columns: options.columns, history: options.history });
   }
 
   get busy(): boolean {
     return this.#running !== undefined;
+  }
+
+  /** Waiting for a command or for completion candidates: keys go to the typeahead. */
+  get #waiting(): boolean {
+    return this.#running !== undefined || this.#completing;
   }
 
   start(banner = ''): void {
@@ -70,21 +72,26 @@ export class TerminalSession {
       this.#typeahead += data;
       return;
     }
+    if (this.#completing) {
+      this.#typeahead += data;
+      return;
+    }
     const result = this.editor.feed(data);
     this.#options.write(result.output);
     if (result.submitted !== undefined) void this.#run(result.submitted, result.rest);
+    else if (result.completing) void this.#complete(result.completing, result.rest);
   }
 
   /** Type these lines at the prompt and run them one after the other. */
   type(lines: readonly string[]): void {
     const keys = lines.map((line) => line + '\r').join('');
-    if (this.#running) this.#typeahead += keys;
+    if (this.#waiting) this.#typeahead += keys;
     else this.input('\x15' + keys);
   }
 
   /** Put a command at the prompt without running it (a palette tap). */
   place(line: string): void {
-    if (!this.#running) this.#options.write(this.editor.setLine(line));
+    if (!this.#waiting) this.#options.write(this.editor.setLine(line));
   }
 
   /** Print a note above the prompt without losing what is being typed. */
@@ -98,6 +105,20 @@ export class TerminalSession {
     this.#print(text + '\n');
     this.#showPrompt();
     if (line) this.#options.write(this.editor.setLine(line));
+  }
+
+  async #complete({ line, cursor }: { line: string; cursor: number }, rest: string): Promise<void> {
+    this.#completing = true;
+    this.#typeahead = rest;
+    let completion: Completion = { from: cursor, items: [] };
+    try {
+      completion = await this.#options.shell.complete(line, cursor);
+    } catch {
+      // The simulator is not there yet (or failed): the bell, as for no candidate.
+    }
+    this.#completing = false;
+    this.#options.write(this.editor.completeWith(completion));
+    this.#resumeTypeahead();
   }
 
   async #run(command: string, rest: string): Promise<void> {
@@ -119,6 +140,10 @@ export class TerminalSession {
     this.#running = undefined;
     this.#showPrompt();
     this.#options.onBusy?.(false);
+    this.#resumeTypeahead();
+  }
+
+  #resumeTypeahead(): void {
     const typeahead = this.#typeahead;
     this.#typeahead = '';
     if (typeahead) this.input(typeahead);

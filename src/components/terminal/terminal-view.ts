@@ -7,6 +7,7 @@ import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import { WebLinksAddon } from '@xterm/addon-web-links';
 import '@xterm/xterm/css/xterm.css';
+import { terminalThemeOf } from './terminal-theme.ts';
 
 export interface TerminalView {
   terminal: Terminal;
@@ -14,36 +15,12 @@ export interface TerminalView {
   dispose(): void;
 }
 
-const theme = {
-  background: '#10151c',
-  foreground: '#e6e9ef',
-  cursor: '#ffd479',
-  cursorAccent: '#10151c',
-  selectionBackground: '#35506e',
-  black: '#1b2230',
-  red: '#ff7b72',
-  green: '#7ee787',
-  yellow: '#f2cc60',
-  blue: '#79c0ff',
-  magenta: '#d2a8ff',
-  cyan: '#76e3ea',
-  white: '#e6e9ef',
-  brightBlack: '#8b949e',
-  brightRed: '#ffa198',
-  brightGreen: '#aff5b4',
-  brightYellow: '#f8e3a1',
-  brightBlue: '#a5d6ff',
-  brightMagenta: '#e2c5ff',
-  brightCyan: '#b3f0ff',
-  brightWhite: '#ffffff',
-};
-
 export function createTerminalView(
   element: HTMLElement,
   options: { screenReaderMode: boolean },
 ): TerminalView {
   const terminal = new Terminal({
-    theme,
+    theme: terminalThemeOf(element),
     fontFamily: getComputedStyle(element).fontFamily,
     fontSize: 14,
     lineHeight: 1.15,

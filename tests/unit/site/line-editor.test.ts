@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { LineEditor, type LineEditorOptions } from '../../../src/components/terminal/line-editor.ts';
+import {
+  LineEditor,
+  type Completion,
+  type LineEditorOptions,
+} from '../../../src/components/terminal/line-editor.ts';
 import { Screen } from './terminal-screen.ts';
 
 const left = '\x1b[D';
@@ -7,8 +11,11 @@ const right = '\x1b[C';
 const up = '\x1b[A';
 const down = '\x1b[B';
 
-async function setup(options: Partial<LineEditorOptions> = {}, columns = 40) {
-  const editor = new LineEditor({ prompt: '$ ', columns, ...options });
+type Completer = (line: string, cursor: number) => Completion;
+
+async function setup(options: Partial<LineEditorOptions> & { complete?: Completer } = {}, columns = 40) {
+  const { complete = () => ({ from: 0, items: [] }), ...editorOptions } = options;
+  const editor = new LineEditor({ prompt: '$ ', columns, ...editorOptions });
   const screen = new Screen(columns);
   await screen.write(editor.prompt());
   const submitted: string[] = [];
@@ -18,6 +25,8 @@ async function setup(options: Partial<LineEditorOptions> = {}, columns = 40) {
       const result = editor.feed(rest);
       await screen.write(result.output);
       rest = result.rest;
+      if (result.completing)
+        await screen.write(editor.completeWith(complete(result.completing.line, result.completing.cursor)));
       if (result.submitted !== undefined) {
         submitted.push(result.submitted);
         await screen.write(editor.prompt());
@@ -133,8 +142,10 @@ describe('line editor', () => {
   });
 
   it('rings the bell when nothing completes', async () => {
-    const { editor } = await setup({ complete: () => ({ from: 0, items: [] }) });
-    expect(editor.feed('x\t').output.endsWith('\x07')).toBe(true);
+    const { editor } = await setup();
+    const result = editor.feed('x\t');
+    expect(result.completing).toEqual({ line: 'x', cursor: 1 });
+    expect(editor.completeWith({ from: 0, items: [] })).toBe('\x07');
   });
 
   it('clears the line on Ctrl-C, printing ^C, and abandons a multi-line command', async () => {
@@ -175,12 +186,25 @@ describe('line editor', () => {
     expect(submitted).toEqual(["cat <<'END'\n$HOME\nEND", 'cat <<-EOF\nx\nEOF', 'echo "a <<b"']);
   });
 
-  it('joins lines ending in a backslash', async () => {
+  it('continues a line ending in a backslash, and the shell joins it', async () => {
     const { screen, submitted, editor, type } = await setup();
     await type('kubectl create deployment web \\\r  --image=nginx\r');
-    expect(submitted).toEqual(['kubectl create deployment web   --image=nginx']);
+    expect(submitted).toEqual(['kubectl create deployment web \\\n  --image=nginx']);
     expect(screen.lines()).toEqual(['$ kubectl create deployment web \\', '>   --image=nginx', '$']);
     expect(editor.history).toEqual(['kubectl create deployment web \\\n  --image=nginx']);
+  });
+
+  it('asks for more as the simulator and kubesim do: open quote, trailing pipe, unfinished loop', async () => {
+    const { screen, submitted, type } = await setup();
+    await type("echo 'unclosed\r");
+    await type('kubectl get pods |\r');
+    await type('for i in 1 2; do\r');
+    expect(submitted).toEqual([]);
+    expect(screen.lines()).toEqual(["$ echo 'unclosed", '> kubectl get pods |', '> for i in 1 2; do', '>']);
+    await type("'\r");
+    expect(submitted).toEqual(["echo 'unclosed\nkubectl get pods |\nfor i in 1 2; do\n'"]);
+    await type('for i in 1 2; do\recho $i\rdone\r');
+    expect(submitted.at(-1)).toBe('for i in 1 2; do\necho $i\ndone');
   });
 
   it('runs a pasted block line by line, handing back what follows each command', async () => {

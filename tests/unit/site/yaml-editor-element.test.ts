@@ -1,6 +1,6 @@
 /**
- * <yaml-editor> on the markup YamlEditor.astro renders, with the page's real lab (simulator
- * included) and a stand-in for Monaco, which does not run outside a browser: what Apply does, how
+ * <yaml-editor> on the markup YamlEditor.astro renders, with the page's real lab (its worker's
+ * service in this process) and a stand-in for Monaco, which does not run outside a browser: what Apply does, how
  * problems read, and how it serves `kubectl edit`.
  */
 import { describe, expect, it, vi } from 'vitest';
@@ -8,6 +8,7 @@ import YamlEditor from '../../../src/components/editor/YamlEditor.astro';
 import type { Problem } from '../../../src/components/editor/monaco-yaml-editor.ts';
 import { editRequestEvent, type EditRequest } from '../../../src/components/lab/edit-request.ts';
 import { elementPage, mount, renderComponent } from './element-page.ts';
+import { stubLabWorker } from './in-process-lab-worker.ts';
 
 /** What the learner has typed into the (stand-in) editor, and the editor's callbacks. */
 const monaco = vi.hoisted(() => ({
@@ -46,6 +47,7 @@ elementPage(
     html = await renderComponent(YamlEditor, { file: 'web.yaml' }, { default: `<pre>${service}</pre>` });
   },
   async () => {
+    stubLabWorker();
     await import('../../../src/components/editor/yaml-editor-element.ts');
     mount(`<div data-lab="nodeport" data-lab-seed="1" data-lab-setup="[]"></div>${html}`);
   },
@@ -53,7 +55,7 @@ elementPage(
 );
 
 const editor = () => document.querySelector<HTMLElement>('yaml-editor')!;
-const lab = async () => (await import('../../../src/components/lab/lesson-lab.ts')).getLab();
+const lab = async () => (await import('../../../src/components/lab/lab-client.ts')).getLab();
 
 describe('<yaml-editor>', () => {
   it('applies what the learner typed: the file is saved in the lab and the terminal runs kubectl apply', async () => {
@@ -65,11 +67,11 @@ describe('<yaml-editor>', () => {
     editor().querySelector<HTMLButtonElement>('.apply')!.click();
     // The first Apply loads the editor and the lab (the simulator with it).
     await vi.waitFor(() => expect(asked).toEqual([['kubectl apply -f web.yaml']]), { timeout: 15_000 });
-    expect((await lab()).cluster.fs.read('web.yaml')).toBe(service);
+    expect(await (await lab()).readFile('web.yaml')).toBe(service);
     monaco.text.set('web.yaml', service.replace('web', 'shop'));
     editor().querySelector<HTMLButtonElement>('.apply')!.click();
     await vi.waitFor(() => expect(asked).toHaveLength(2));
-    expect((await lab()).cluster.fs.read('web.yaml')).toContain('name: shop');
+    expect(await (await lab()).readFile('web.yaml')).toContain('name: shop');
   });
 
   it('lists the problems the schema finds, line and column first', async () => {
@@ -89,7 +91,7 @@ describe('<yaml-editor>', () => {
   });
 
   it('opens the file `kubectl edit` asks for, and hands it back on Save and close', async () => {
-    (await lab()).writeFile('live.yaml', 'kind: Service\n');
+    await (await lab()).writeFile('live.yaml', 'kind: Service\n');
     let done = 0;
     const request = new CustomEvent<EditRequest>(editRequestEvent, {
       detail: { path: 'live.yaml', done: () => done++ },
@@ -104,7 +106,7 @@ describe('<yaml-editor>', () => {
     monaco.text.set('live.yaml', 'kind: Service\nmetadata: {}\n');
     save.click();
     await vi.waitFor(() => expect(done).toBe(1));
-    expect((await lab()).cluster.fs.read('live.yaml')).toBe('kind: Service\nmetadata: {}\n');
+    expect(await (await lab()).readFile('live.yaml')).toBe('kind: Service\nmetadata: {}\n');
     expect(editor().querySelector('.file')!.textContent).toBe('web.yaml');
     expect(save.hidden).toBe(true);
   });
