@@ -26,12 +26,14 @@ import {
   type StoredService,
 } from './addresses.ts';
 import { serviceBackends, type Backend } from './endpoints.ts';
+import { outsideHostByIp, type OutsideHost } from './outside-hosts.ts';
 
 export const API_SERVER_PORT = 6443;
 
 export type Listener =
   | { kind: 'container'; pod: StoredPod; container: Container; image: ImageSpec; ip: string; port: number }
-  | { kind: 'apiserver'; ip: string; port: number };
+  | { kind: 'apiserver'; ip: string; port: number }
+  | { kind: 'outside'; host: OutsideHost; ip: string; port: number };
 
 export type Connection =
   | { kind: 'open'; listener: Listener; clientIp: string; clientPort: number; hops: TrafficHop[] }
@@ -116,6 +118,8 @@ export function connect(runtime: Runtime, origin: NetworkOrigin, ip: string, por
     }
     return deliverToPod(pod, ip, port, source.ip, clientPort, hops);
   }
+  const outside = outsideHostByIp(ip);
+  if (outside) return deliverOutside(runtime, nodes, outside, port, source.ip, clientPort, hops);
   if (ip === WORKSTATION_IP) return { kind: 'refused', hops };
   return { kind: 'timeout', hops };
 }
@@ -206,6 +210,8 @@ function viaService(
   }
   const node = nodes.find((n) => n.ip === backend.ip);
   if (node) return deliverToNode(runtime, node, backend.port, seenClientIp, clientPort, hops);
+  const outside = outsideHostByIp(backend.ip);
+  if (outside) return deliverOutside(runtime, nodes, outside, backend.port, seenClientIp, clientPort, hops);
   const pod = backend.pod
     ? (runtime.api.tryGet('pods', backend.pod.namespace, backend.pod.name) as StoredPod | undefined)
     : podByIp(runtime, backend.ip);
@@ -237,6 +243,29 @@ function deliverToNode(
     return { kind: 'open', listener: { kind: 'apiserver', ip: node.ip, port }, clientIp, clientPort, hops };
   }
   return { kind: 'refused', hops };
+}
+
+/** A machine outside the cluster: a pod's packets leave through its node, which masquerades them. */
+function deliverOutside(
+  runtime: Runtime,
+  nodes: NodeAddress[],
+  host: OutsideHost,
+  port: number,
+  clientIp: string,
+  clientPort: number,
+  hops: TrafficHop[],
+): Connection {
+  hops.push({ kind: 'host', name: host.name, ip: host.ip, port });
+  if (!host.listens.includes(port)) return { kind: 'refused', hops };
+  const podNode = podByIp(runtime, clientIp)?.spec?.nodeName;
+  const seenClientIp = nodes.find((n) => n.name === podNode)?.ip ?? clientIp;
+  return {
+    kind: 'open',
+    listener: { kind: 'outside', host, ip: host.ip, port },
+    clientIp: seenClientIp,
+    clientPort,
+    hops,
+  };
 }
 
 function deliverToPod(
