@@ -1,6 +1,6 @@
 /**
  * The public face of the simulator: what the page, the grader, the CLI and outside tests use.
- * DESIGN.md's contract: `createCluster({ seed })`, `cluster.exec(line)`, `cluster.fs`.
+ * The contract of docs/ARCHITECTURE.md: `createCluster({ seed })`, `cluster.exec(line)`, `cluster.fs`.
  */
 export { createCluster } from './cluster.ts';
 export type {

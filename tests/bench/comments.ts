@@ -1,5 +1,5 @@
 /**
- * Comments API budget (DESIGN.md): ≥ 1,000 reads/s and p99 ≤ 50 ms at 50 connections, for one
+ * Comments API budget (docs/ARCHITECTURE.md): ≥ 1,000 reads/s and p99 ≤ 50 ms at 50 connections, for one
  * lesson's first page of comments (60 threads with replies), on loopback against the built Astro
  * server (`dist/server/entry.mjs`, PGlite in a fresh DATA_DIR, or PostgreSQL with BENCH_DATABASE_URL).
  * Then posts/s: writes are rate-limited on the real server (a few per learner per minute), so they are

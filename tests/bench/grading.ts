@@ -1,5 +1,5 @@
 /**
- * Grading budgets (DESIGN.md):
+ * Grading budgets (docs/ARCHITECTURE.md):
  *   - one submission graded on the server, median ≤ 10 ms: replays each exercise's first reference
  *     solution through the same grader the server runs, on this process (also submissions/s);
  *   - a read while submissions' replays run, answered in < 100 ms: a server process

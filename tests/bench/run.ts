@@ -1,9 +1,9 @@
 /**
- * Simulator budgets (DESIGN.md), measured in this process on the wall clock:
+ * Simulator budgets (docs/ARCHITECTURE.md), measured in this process on the wall clock:
  *   - a kubectl command on the default cluster, median ≤ 1 ms;
  *   - `kubectl get pods -A` with 10,000 pods, ≤ 50 ms (median of several runs);
  *   - how long the controllers take to bring a Service's endpoints up after scaling its
- *     Deployment from 1 to 500 replicas (no budget in DESIGN.md: reported).
+ *     Deployment from 1 to 500 replicas (no budget in docs/ARCHITECTURE.md: reported).
  * `npm run bench`. Prints a table; exits non-zero when a budget is broken.
  */
 import { createCluster, type Cluster } from '../../src/sim/index.ts';

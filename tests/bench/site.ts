@@ -1,5 +1,5 @@
 /**
- * Site budgets (DESIGN.md): builds the site, serves it, and measures in Chromium (tests/e2e/chromium.ts)
+ * Site budgets (docs/ARCHITECTURE.md): builds the site, serves it, and measures in Chromium (tests/e2e/chromium.ts)
  *   - JavaScript a lesson page loads before its terminal is visible (gzip), budget 30 KB;
  *   - the terminal's time from visible to prompt, budget 300 ms;
  *   - Monaco: that nothing of it loads until the editor is scrolled into view, its size, and how

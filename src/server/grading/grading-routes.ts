@@ -1,4 +1,4 @@
-// HTTP handlers of the grading API (DESIGN.md): the exercise list, submissions, progress.
+// HTTP handlers of the grading API (docs/ARCHITECTURE.md): the exercise list, submissions, progress.
 import type { App } from '../app.ts';
 import { ApiError } from '../http/api-error.ts';
 import { jsonResponse, readJsonObject } from '../http/json.ts';
