@@ -27,8 +27,11 @@ import {
 } from './addresses.ts';
 import { serviceBackends, type Backend } from './endpoints.ts';
 import { outsideHostByIp, type OutsideHost } from './outside-hosts.ts';
+import { affinityKey } from './session-affinity.ts';
 
 export const API_SERVER_PORT = 6443;
+/** v1.DefaultClientIPServiceAffinitySeconds: three hours. */
+const DEFAULT_AFFINITY_SECONDS = 10_800;
 
 export type Listener =
   | { kind: 'container'; pod: StoredPod; container: Container; image: ImageSpec; ip: string; port: number }
@@ -201,7 +204,7 @@ function viaService(
     backends = backends.filter((b) => b.nodeName === onlyNode);
     if (backends.length === 0) return { kind: 'timeout', hops };
   }
-  const backend = backends[runtime.random.int(backends.length)] as Backend;
+  const backend = chooseBackend(runtime, service, servicePort, clientIp, backends);
   let seenClientIp = clientIp;
   if (masqueradeAt) {
     const sameNode = backend.nodeName === masqueradeAt.name;
@@ -220,6 +223,35 @@ function viaService(
     return { kind: 'timeout', hops };
   }
   return deliverToPod(pod, backend.ip, backend.port, seenClientIp, clientPort, hops);
+}
+
+/**
+ * One ready endpoint at random per connection; with `sessionAffinity: ClientIP` the one this
+ * client IP (as the Service sees it, before any SNAT) used last, while fresh and still ready.
+ */
+function chooseBackend(
+  runtime: Runtime,
+  service: StoredService,
+  servicePort: ServicePort,
+  clientIp: string,
+  backends: Backend[],
+): Backend {
+  if (service.spec?.sessionAffinity !== 'ClientIP')
+    return backends[runtime.random.int(backends.length)] as Backend;
+  const timeout = service.spec.sessionAffinityConfig?.clientIP?.timeoutSeconds ?? DEFAULT_AFFINITY_SECONDS;
+  const key = affinityKey(
+    service.metadata.namespace,
+    service.metadata.name,
+    servicePort.name ?? '',
+    clientIp,
+  );
+  const now = runtime.clock.now();
+  const remembered = runtime.sessionAffinity.lookup(key, now, timeout);
+  const backend =
+    backends.find((b) => b.ip === remembered?.ip && b.port === remembered.port) ??
+    (backends[runtime.random.int(backends.length)] as Backend);
+  runtime.sessionAffinity.remember(key, backend.ip, backend.port, now);
+  return backend;
 }
 
 /** A node's own listeners: the API server on the control plane, host-network pods. */
