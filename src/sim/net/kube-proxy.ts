@@ -18,7 +18,8 @@ import {
   nodeAddresses,
   podByIp,
   serviceByClusterIp,
-  serviceByExternalIp,
+  serviceByExternalIpPort,
+  serviceByLoadBalancerIp,
   WORKSTATION_IP,
   WORKSTATION_NAME,
   type NodeAddress,
@@ -99,10 +100,25 @@ export function connect(runtime: Runtime, origin: NetworkOrigin, ip: string, por
       });
       return viaExternalPolicy(runtime, service, servicePort, node, source, clientPort, hops, nodes);
     }
+    const onExternalIp = serviceByExternalIpPort(runtime, ip, port);
+    if (onExternalIp)
+      return viaExternalIp(runtime, onExternalIp, ip, port, node, source, clientPort, hops, nodes);
     return deliverToNode(runtime, node, port, source.ip, clientPort, hops);
   }
 
-  const external = serviceByExternalIp(runtime, ip);
+  const onExternalIp = serviceByExternalIpPort(runtime, ip, port);
+  if (onExternalIp) {
+    // kube-proxy catches packets to an external IP on every node, so a pod's own node answers; the
+    // workstation's packets reach no node unless the network routes the IP to one.
+    const podNode = nodes.find((n) => n.name === source.node);
+    if (!podNode) {
+      hops.push({ kind: 'service', name: onExternalIp.metadata.name, ip, port });
+      return { kind: 'timeout', hops };
+    }
+    return viaExternalIp(runtime, onExternalIp, ip, port, podNode, source, clientPort, hops, nodes);
+  }
+
+  const external = serviceByLoadBalancerIp(runtime, ip);
   if (external) {
     const servicePort = external.spec?.ports?.find((p) => p.port === port && (p.protocol ?? 'TCP') === 'TCP');
     hops.push({ kind: 'service', name: external.metadata.name, ip, port });
@@ -125,6 +141,25 @@ export function connect(runtime: Runtime, origin: NetworkOrigin, ip: string, por
   if (outside) return deliverOutside(runtime, nodes, outside, port, source.ip, clientPort, hops);
   if (ip === WORKSTATION_IP) return { kind: 'refused', hops };
   return { kind: 'timeout', hops };
+}
+
+/** A Service's externalIPs: its port on that IP, with externalTrafficPolicy as for a node port. */
+function viaExternalIp(
+  runtime: Runtime,
+  service: StoredService,
+  ip: string,
+  port: number,
+  node: NodeAddress,
+  source: Source,
+  clientPort: number,
+  hops: TrafficHop[],
+  nodes: NodeAddress[],
+): Connection {
+  const servicePort = service.spec?.ports?.find(
+    (p) => p.port === port && (p.protocol ?? 'TCP') === 'TCP',
+  ) as ServicePort;
+  hops.push({ kind: 'service', name: service.metadata.name, ip, port });
+  return viaExternalPolicy(runtime, service, servicePort, node, source, clientPort, hops, nodes);
 }
 
 function describeSource(runtime: Runtime, origin: NetworkOrigin): Source {
