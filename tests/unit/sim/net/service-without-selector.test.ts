@@ -75,3 +75,54 @@ describe('a Service without a selector', () => {
     );
   });
 });
+
+describe('a hand-written Endpoints object for a Service without a selector', () => {
+  const ENDPOINTS = `apiVersion: v1
+kind: Service
+metadata:
+  name: db
+spec:
+  ports:
+  - port: 5984
+---
+apiVersion: v1
+kind: Endpoints
+metadata:
+  name: db
+subsets:
+- addresses:
+  - ip: 192.168.49.50
+  ports:
+  - port: 5984
+`;
+
+  it('is mirrored into an EndpointSlice owned by it, which kube-proxy follows and which goes with it', async () => {
+    const cluster = await clusterWith(['kubectl run client --image=curlimages/curl --command -- sleep 3600']);
+    cluster.fs.write('db.yaml', ENDPOINTS);
+    await cluster.exec('kubectl apply -f db.yaml');
+    cluster.settle();
+    const slices = await cluster.exec(
+      "kubectl get endpointslices -l endpointslice.kubernetes.io/managed-by=endpointslicemirroring-controller.k8s.io -o 'custom-columns=SERVICE:.metadata.labels.kubernetes\\.io/service-name,OWNER:.metadata.ownerReferences[0].kind,IP:.endpoints[0].addresses[0],READY:.endpoints[0].conditions.ready'",
+    );
+    expect(slices.stdout).toBe(
+      'SERVICE   OWNER       IP              READY\ndb        Endpoints   192.168.49.50   true\n',
+    );
+    expect((await cluster.exec('kubectl exec client -- curl -s http://db:5984/')).stdout).toMatch(WELCOME);
+    await cluster.exec('kubectl delete endpoints db');
+    cluster.settle();
+    expect((await cluster.exec('kubectl get endpointslices -l kubernetes.io/service-name=db')).stderr).toBe(
+      'No resources found in default namespace.\n',
+    );
+  });
+
+  it("is not mirrored for a Service with a selector, nor for the API server's own kubernetes Endpoints", async () => {
+    const cluster = await clusterWith([]);
+    cluster.fs.write('db.yaml', ENDPOINTS.replace('spec:\n', 'spec:\n  selector:\n    app: db\n'));
+    await cluster.exec('kubectl apply -f db.yaml');
+    cluster.settle();
+    const managers = await cluster.exec(
+      `kubectl get endpointslices -A -o jsonpath='{range .items[*]}{.metadata.labels.endpointslice\\.kubernetes\\.io/managed-by}{"\\n"}{end}'`,
+    );
+    expect(managers.stdout).not.toContain('endpointslicemirroring-controller.k8s.io');
+  });
+});
