@@ -246,7 +246,7 @@ export function qualified(type: ResourceType): string {
 
 /** Kinds whose strategies keep metadata.generation (bumped when the spec changes). */
 function hasSpec(type: ResourceType): boolean {
-  return ['Pod', 'Deployment', 'ReplicaSet'].includes(type.kind);
+  return ['Pod', 'Deployment', 'ReplicaSet', 'StatefulSet'].includes(type.kind);
 }
 
 function stripVersion(object: KubeObject): KubeObject {

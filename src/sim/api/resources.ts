@@ -48,6 +48,7 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
   ),
   rt('deployments', 'deployment', 'Deployment', 'apps', 'v1', true, ['deploy'], ['all']),
   rt('replicasets', 'replicaset', 'ReplicaSet', 'apps', 'v1', true, ['rs'], ['all']),
+  rt('statefulsets', 'statefulset', 'StatefulSet', 'apps', 'v1', true, ['sts'], ['all']),
   rt('endpointslices', 'endpointslice', 'EndpointSlice', 'discovery.k8s.io', 'v1', true, []),
 ];
 

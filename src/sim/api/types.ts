@@ -21,7 +21,7 @@ export type {
   Event,
   ConfigMap,
 } from 'kubernetes-types/core/v1';
-export type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
+export type { Deployment, ReplicaSet, StatefulSet } from 'kubernetes-types/apps/v1';
 export type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 export type { OwnerReference, LabelSelector } from 'kubernetes-types/meta/v1';
 

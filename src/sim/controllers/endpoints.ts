@@ -10,7 +10,14 @@ import type { ControllerContext, KeyedController } from './controller.ts';
 import type { Informer } from './informer.ts';
 import type { WorkQueue } from './work-queue.ts';
 import { isPodReady, isTerminating, keyOf, type StoredPod } from './objects.ts';
-import { findPort, hasSelector, selectedPods, serviceWorkQueue, type StoredService } from './service-pods.ts';
+import {
+  findPort,
+  hasSelector,
+  selectedPods,
+  serviceWorkQueue,
+  shouldSetHostname,
+  type StoredService,
+} from './service-pods.ts';
 import { canonicalJson } from './pod-template-hash.ts';
 
 const MANAGED_BY = 'endpoints.kubernetes.io/managed-by';
@@ -96,7 +103,7 @@ export class EndpointsController implements KeyedController {
         group = { ports, ready: [], notReady: [] };
         groups.set(groupKey, group);
       }
-      (isPodReady(pod) || publishNotReady ? group.ready : group.notReady).push(address(pod));
+      (isPodReady(pod) || publishNotReady ? group.ready : group.notReady).push(address(pod, service));
     }
     return [...groups.values()].map((group) => ({
       ...(group.ready.length > 0 ? { addresses: group.ready.sort(byIP) } : {}),
@@ -106,11 +113,10 @@ export class EndpointsController implements KeyedController {
   }
 }
 
-function address(pod: StoredPod): EndpointAddress {
-  const hostname = pod.spec?.hostname;
+function address(pod: StoredPod, service: StoredService): EndpointAddress {
   return {
     ip: pod.status?.podIP ?? '',
-    ...(hostname && pod.spec?.subdomain ? { hostname } : {}),
+    ...(shouldSetHostname(pod, service) ? { hostname: pod.spec?.hostname } : {}),
     ...(pod.spec?.nodeName ? { nodeName: pod.spec.nodeName } : {}),
     targetRef: {
       kind: 'Pod',

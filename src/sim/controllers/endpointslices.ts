@@ -11,7 +11,14 @@ import type { ControllerContext, KeyedController } from './controller.ts';
 import type { Informer } from './informer.ts';
 import type { WorkQueue } from './work-queue.ts';
 import { controllerReference, isPodReady, isTerminating, objectKey, type StoredPod } from './objects.ts';
-import { findPort, hasSelector, selectedPods, serviceWorkQueue, type StoredService } from './service-pods.ts';
+import {
+  findPort,
+  hasSelector,
+  selectedPods,
+  serviceWorkQueue,
+  shouldSetHostname,
+  type StoredService,
+} from './service-pods.ts';
 
 type StoredSlice = Typed<EndpointSlice>;
 type Endpoint = EndpointSlice['endpoints'][number];
@@ -149,7 +156,7 @@ export class EndpointSliceController implements KeyedController {
         group = { ports, endpoints: new Map() };
         groups.set(portsKey, group);
       }
-      group.endpoints.set(pod.metadata.uid ?? '', endpoint(pod, publishNotReady));
+      group.endpoints.set(pod.metadata.uid ?? '', endpoint(pod, service, publishNotReady));
     }
     return groups;
   }
@@ -225,13 +232,17 @@ function sliceLabels(service: StoredService): Record<string, string> {
   return labels;
 }
 
-/** podToEndpoint: serving follows the Ready condition; ready also needs the pod not to be terminating. */
-function endpoint(pod: StoredPod, publishNotReady: boolean): Endpoint {
+/**
+ * podToEndpoint: serving follows the Ready condition; ready also needs the pod not to be
+ * terminating. A pod whose subdomain names this Service gets its hostname (ShouldSetHostname).
+ */
+function endpoint(pod: StoredPod, service: StoredService, publishNotReady: boolean): Endpoint {
   const terminating = isTerminating(pod);
   const serving = isPodReady(pod);
   return {
     addresses: [pod.status?.podIP ?? ''],
     conditions: { ready: publishNotReady || (serving && !terminating), serving, terminating },
+    ...(shouldSetHostname(pod, service) ? { hostname: pod.spec?.hostname } : {}),
     ...(pod.spec?.nodeName ? { nodeName: pod.spec.nodeName } : {}),
     targetRef: {
       kind: 'Pod',

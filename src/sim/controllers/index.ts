@@ -5,6 +5,7 @@ import { NamespaceController } from './namespace.ts';
 import { GarbageCollector } from './garbage-collector.ts';
 import { DeploymentController } from './deployment.ts';
 import { ReplicaSetController } from './replicaset.ts';
+import { StatefulSetController } from './statefulset.ts';
 import { Scheduler } from './scheduler.ts';
 import { Kubelet } from './kubelet.ts';
 import { EndpointsController } from './endpoints.ts';
@@ -27,6 +28,7 @@ export function createControllers(): Controller[] {
     worker(new GarbageCollector(informer)),
     worker(new DeploymentController(informer)),
     worker(new ReplicaSetController(informer)),
+    worker(new StatefulSetController(informer)),
     new Scheduler(informer),
     worker(new Kubelet(informer)),
     worker(new EndpointsController(informer)),

@@ -16,6 +16,15 @@ export function hasSelector(service: StoredService): boolean {
   return Object.keys(service.spec?.selector ?? {}).length > 0;
 }
 
+/** endpointutil.ShouldSetHostname: the pod names a hostname and this Service as its subdomain. */
+export function shouldSetHostname(pod: StoredPod, service: StoredService): boolean {
+  return (
+    Boolean(pod.spec?.hostname) &&
+    pod.spec?.subdomain === service.metadata.name &&
+    pod.metadata.namespace === service.metadata.namespace
+  );
+}
+
 /** Keys of the services in the pod's namespace whose selector matches any of the given label sets. */
 export function servicesSelecting(
   informer: Informer,

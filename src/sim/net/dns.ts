@@ -1,13 +1,14 @@
 /**
  * Cluster DNS as CoreDNS answers it: `<svc>.<ns>.svc.cluster.local` is the ClusterIP, a headless
- * Service's name lists its ready pods' IPs, an ExternalName Service is a CNAME, and
+ * Service's name lists its ready pods' IPs and `<hostname>.<svc>.<ns>.svc.cluster.local` one of
+ * them (a StatefulSet's `web-0.web`), an ExternalName Service is a CNAME, and
  * `a-b-c-d.<ns>.pod.cluster.local` is a pod IP. Short names go through the pod's search path
  * (`<ns>.svc.cluster.local svc.cluster.local cluster.local`, ndots:5). The workstation's resolver
  * knows none of these names.
  */
 import type { Runtime } from '../runtime.ts';
 import { CLUSTER_DOMAIN, isIpv4, type StoredService } from './addresses.ts';
-import { serviceBackends } from './endpoints.ts';
+import { serviceBackends, type Backend } from './endpoints.ts';
 
 export type DnsRecord =
   { name: string; type: 'A'; address: string } | { name: string; type: 'CNAME'; target: string };
@@ -69,6 +70,7 @@ function lookup(runtime: Runtime, fqdn: string, depth: number): DnsRecord[] | un
   const suffix = `.svc.${CLUSTER_DOMAIN}`;
   if (fqdn.endsWith(suffix)) {
     const labels = fqdn.slice(0, -suffix.length).split('.');
+    if (labels.length === 3) return endpointRecord(runtime, fqdn, labels);
     if (labels.length !== 2) return undefined;
     const [serviceName = '', namespace = ''] = labels;
     const service = runtime.api.tryGet('services', namespace, serviceName) as StoredService | undefined;
@@ -82,9 +84,7 @@ function lookup(runtime: Runtime, fqdn: string, depth: number): DnsRecord[] | un
     }
     if (spec.clusterIP && spec.clusterIP !== 'None')
       return [{ name: fqdn, type: 'A', address: spec.clusterIP }];
-    const ips = new Set<string>();
-    for (const port of spec.ports ?? [])
-      for (const backend of serviceBackends(runtime, service, port)) ips.add(backend.ip);
+    const ips = new Set(headlessBackends(runtime, service).map((backend) => backend.ip));
     if (ips.size === 0) return undefined;
     return [...ips].sort().map((address) => ({ name: fqdn, type: 'A' as const, address }));
   }
@@ -96,4 +96,26 @@ function lookup(runtime: Runtime, fqdn: string, depth: number): DnsRecord[] | un
     return isIpv4(address) ? [{ name: fqdn, type: 'A', address }] : undefined;
   }
   return undefined;
+}
+
+/** A headless Service's ready endpoints, over all its ports. */
+function headlessBackends(runtime: Runtime, service: StoredService): Backend[] {
+  return (service.spec?.ports ?? []).flatMap((port) => serviceBackends(runtime, service, port));
+}
+
+/**
+ * `<endpoint>.<svc>.<ns>.svc.cluster.local` of a headless Service: the endpoint named by its
+ * hostname, or by its IP with dashes (the kubernetes plugin's endpointHostname).
+ */
+function endpointRecord(runtime: Runtime, fqdn: string, labels: string[]): DnsRecord[] | undefined {
+  const [endpointName = '', serviceName = '', namespace = ''] = labels;
+  const service = runtime.api.tryGet('services', namespace, serviceName) as StoredService | undefined;
+  if (!service || service.spec?.clusterIP !== 'None') return undefined;
+  const ips = new Set(
+    headlessBackends(runtime, service)
+      .filter((backend) => (backend.hostname ?? backend.ip.replace(/\./g, '-')) === endpointName)
+      .map((backend) => backend.ip),
+  );
+  if (ips.size === 0) return undefined;
+  return [...ips].sort().map((address) => ({ name: fqdn, type: 'A' as const, address }));
 }

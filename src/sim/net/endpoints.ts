@@ -13,6 +13,8 @@ export interface Backend {
   nodeName: string | undefined;
   /** The pod behind the address, when the endpoint says. */
   pod: { namespace: string; name: string } | undefined;
+  /** The endpoint's hostname: a pod whose subdomain is this Service (a StatefulSet's pods). */
+  hostname?: string | undefined;
 }
 
 export function serviceBackends(
@@ -42,6 +44,7 @@ export function serviceBackends(
             ip,
             port: port.port,
             nodeName: endpoint.nodeName,
+            hostname: endpoint.hostname,
             pod:
               target?.kind === 'Pod' && target.name
                 ? { namespace: target.namespace ?? namespace, name: target.name }
@@ -66,6 +69,7 @@ export function serviceBackends(
         ip: address.ip,
         port: port.port,
         nodeName: address.nodeName,
+        hostname: address.hostname,
         pod:
           target?.kind === 'Pod' && target.name
             ? { namespace: target.namespace ?? namespace, name: target.name }

@@ -3,6 +3,7 @@ import type { Strategy } from '../strategy.ts';
 import { serviceStrategy } from './service.ts';
 import { podStrategy } from './pod.ts';
 import { deploymentStrategy, replicaSetStrategy } from './workloads.ts';
+import { statefulSetStrategy } from './statefulset.ts';
 import { namespaceStrategy } from './namespace.ts';
 import {
   configMapStrategy,
@@ -17,6 +18,7 @@ export const STRATEGIES: Record<string, Strategy> = {
   pods: podStrategy,
   deployments: deploymentStrategy,
   replicasets: replicaSetStrategy,
+  statefulsets: statefulSetStrategy,
   namespaces: namespaceStrategy,
   nodes: nodeStrategy,
   endpoints: endpointsStrategy,

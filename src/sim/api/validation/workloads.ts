@@ -73,7 +73,7 @@ export function validateWorkloadUpdate(
 }
 
 /** json.Marshal of a *metav1.LabelSelector: struct field order, empty fields omitted (omitempty). */
-function goLabelSelector(selector: LabelSelector): GoValue {
+export function goLabelSelector(selector: LabelSelector): GoValue {
   const fields: string[] = [];
   if (Object.keys(selector.matchLabels ?? {}).length > 0)
     fields.push(`"matchLabels":${goJson(selector.matchLabels)}`);

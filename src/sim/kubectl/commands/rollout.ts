@@ -1,7 +1,8 @@
 /**
- * `kubectl rollout status|restart|history|undo|pause|resume` for Deployments (rollout/*.go).
- * `status` prints the deployment status viewer's lines as the controllers move the rollout on
- * the virtual clock, until `deployment "web" successfully rolled out`.
+ * `kubectl rollout status|restart|history|undo|pause|resume` for Deployments (rollout/*.go), and
+ * `status` for StatefulSets too. `status` prints the kind's status viewer's lines as the
+ * controllers move the rollout on the virtual clock, until `deployment "web" successfully rolled
+ * out` (or the StatefulSet's `partitioned roll out complete`).
  */
 import type { KubeObject } from '../../api/types.ts';
 import type { CommandContext, KubectlCommand } from '../command.ts';
@@ -13,6 +14,7 @@ import { flagsFromHelp } from './write/help-flags.ts';
 import { dryRunStrategy, dryRunSuffix } from './write/output.ts';
 import { resolveTargets, type Target } from './write/targets.ts';
 import { waitOnClock } from './write/wait-clock.ts';
+import { statefulSetStatus } from './statefulset-status.ts';
 
 /** How long a headless `rollout status` without --timeout lets the clock run (past the 600s progress deadline). */
 const HEADLESS_LIMIT_MS = 15 * 60 * 1000;
@@ -66,11 +68,19 @@ export function deploymentStatus(deployment: KubeObject): { message: string; don
   return { message: `deployment "${name}" successfully rolled out\n`, done: true };
 }
 
+/** The kinds `rollout status` has a status viewer for (StatusViewerFor). */
+const STATUS_VIEWERS: Record<string, (object: KubeObject) => { message: string; done: boolean }> = {
+  Deployment: deploymentStatus,
+  StatefulSet: statefulSetStatus,
+};
+
 function deploymentsOnly(context: CommandContext, verb: string): Target[] {
   const { targets, errors } = resolveTargets(context);
   if (errors.length > 0) throw errors[0];
   for (const target of targets) {
-    if (target.type.kind !== 'Deployment') {
+    const supported =
+      verb === 'status' ? target.type.kind in STATUS_VIEWERS : target.type.kind === 'Deployment';
+    if (!supported) {
       throw new CommandError(
         verb === 'status'
           ? `no status viewer has been implemented for ${target.type.group ? `${target.type.kind}.${target.type.group}` : target.type.kind}`
@@ -93,10 +103,11 @@ const statusCommand: KubectlCommand = {
     const timeout = parseGoDuration(context.flag<string>('timeout')) ?? 0;
     const watch = context.flag<boolean>('watch');
     let last = '';
+    const viewer = STATUS_VIEWERS[target.type.kind] ?? deploymentStatus;
     const check = () => {
-      const live = api.tryGet('deployments', target.namespace, target.name);
-      if (!live) throw new CommandError(`deployments.apps "${target.name}" not found`);
-      const { message, done } = deploymentStatus(live);
+      const live = api.tryGet(target.type.resource, target.namespace, target.name);
+      if (!live) throw new CommandError(`${target.type.resource}.apps "${target.name}" not found`);
+      const { message, done } = viewer(live);
       if (message !== last) context.stdout(message);
       last = message;
       return done;

@@ -7,7 +7,7 @@ import { checkOutputFormat, dryRunStrategy, printObject } from './write/output.t
 import { resolveTargets } from './write/targets.ts';
 
 /** The kinds that serve `/scale` among the simulator's. */
-const SCALABLE = new Set(['deployments', 'replicasets']);
+const SCALABLE = new Set(['deployments', 'replicasets', 'statefulsets']);
 
 export const scaleCommand: KubectlCommand = {
   name: 'scale',

@@ -4,6 +4,7 @@ import { describePod } from './pod.ts';
 import { describeService } from './service.ts';
 import { describeDeployment, describeReplicaSet } from './workloads.ts';
 import { describeEndpointSlice, describeEndpoints } from './endpoints.ts';
+import { describeStatefulSet } from './statefulset.ts';
 import { describeNode } from './node.ts';
 import { describeConfigMap, describeNamespace } from './namespace.ts';
 import { describeGeneric } from './event.ts';
@@ -13,6 +14,7 @@ export const DESCRIBERS: Readonly<Record<string, Describer>> = {
   services: describeService,
   deployments: describeDeployment,
   replicasets: describeReplicaSet,
+  statefulsets: describeStatefulSet,
   endpoints: describeEndpoints,
   endpointslices: describeEndpointSlice,
   nodes: describeNode,

@@ -13,7 +13,7 @@ import {
 } from './common.ts';
 import { formatLabelSelector, matchesSelector } from '../../api/labels/selector.ts';
 import type { Describer, DescribeContext } from './describer.ts';
-import type { KubeObject } from '../../api/types.ts';
+import type { KubeObject, LabelSelector } from '../../api/types.ts';
 
 export const describeDeployment: Describer = (object, context) => {
   const d = object as unknown as Deployment;
@@ -124,7 +124,7 @@ export const describeReplicaSet: Describer = (object, context) => {
   const controlledBy = controllerOf(object);
   if (controlledBy) w.write(LEVEL_0, `Controlled By:\t${controlledBy}\n`);
   w.write(LEVEL_0, `Replicas:\t${rs.status?.replicas ?? 0} current / ${rs.spec?.replicas ?? 0} desired\n`);
-  const counts = podPhases(context, object, rs);
+  const counts = podPhases(context, object, rs.spec?.selector);
   w.write(
     LEVEL_0,
     `Pods Status:\t${counts.running} Running / ${counts.waiting} Waiting / ${counts.succeeded} Succeeded / ${counts.failed} Failed\n`,
@@ -136,12 +136,16 @@ export const describeReplicaSet: Describer = (object, context) => {
 };
 
 /** getPodStatusForController: the controller's pods (selector and owner uid) counted by phase. */
-function podPhases(context: DescribeContext, owner: Readonly<KubeObject>, rs: ReplicaSet) {
+export function podPhases(
+  context: DescribeContext,
+  owner: Readonly<KubeObject>,
+  selector: LabelSelector | undefined,
+) {
   const counts = { running: 0, waiting: 0, succeeded: 0, failed: 0 };
   for (const object of context.runtime.api.store.peek('pods', owner.metadata.namespace)) {
-    if (!matchesSelector(object.metadata.labels, rs.spec?.selector)) continue;
+    if (!matchesSelector(object.metadata.labels, selector)) continue;
     const ref = (object.metadata.ownerReferences ?? []).find((r) => r.controller);
-    if (ref && ref.uid !== owner.metadata.uid) continue;
+    if (ref?.uid !== owner.metadata.uid) continue;
     switch ((object as unknown as Pod).status?.phase) {
       case 'Running':
         counts.running++;

@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCluster } from '../../../../src/sim/index.ts';
-import { StatusError } from '../../../../src/sim/api/status-error.ts';
-import { formatStatusError } from '../../../../src/sim/kubectl/errors.ts';
+import { refusal } from './refusal.ts';
 import type { KubeObject } from '../../../../src/sim/api/types.ts';
-
-function refusal(write: () => unknown): string {
-  try {
-    write();
-  } catch (error) {
-    if (error instanceof StatusError) return formatStatusError(error);
-    throw error;
-  }
-  throw new Error('expected the API server to refuse');
-}
 
 const deployment = (labels: Record<string, string>, selector: Record<string, string>): KubeObject => ({
   apiVersion: 'apps/v1',

@@ -26,6 +26,7 @@ describe('golden timelines', () => {
         'deployment-rollout',
         'failing-readiness-probe',
         'graceful-deletion',
+        'statefulset-ordered',
         'unknown-image',
         'unschedulable',
       ]),

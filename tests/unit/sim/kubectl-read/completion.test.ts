@@ -13,7 +13,8 @@ describe('completeKubectl', () => {
   });
 
   it('completes resource types as `kubectl api-resources -o name` names them', () => {
-    expect(completeKubectl(['get'], 's', runtime)).toEqual(['services']);
+    expect(completeKubectl(['get'], 's', runtime)).toEqual(['services', 'statefulsets.apps']);
+    expect(completeKubectl(['get'], 'st', runtime)).toEqual(['statefulsets.apps']);
     expect(completeKubectl(['get'], 'po', runtime)).toEqual(['pods']);
     expect(completeKubectl(['get'], 'de', runtime)).toEqual(['deployments.apps']);
   });

@@ -3,6 +3,7 @@ import type { TableDefinition } from './table.ts';
 import { podTable } from './pods.ts';
 import { serviceTable } from './services.ts';
 import { deploymentTable, replicaSetTable } from './workloads.ts';
+import { statefulSetTable } from './statefulsets.ts';
 import { endpointSliceTable, endpointsTable } from './endpoints.ts';
 import { configMapTable, namespaceTable, nodeTable } from './cluster.ts';
 import { eventTable } from './events.ts';
@@ -12,6 +13,7 @@ export const TABLES: Readonly<Record<string, TableDefinition>> = {
   services: serviceTable,
   deployments: deploymentTable,
   replicasets: replicaSetTable,
+  statefulsets: statefulSetTable,
   endpoints: endpointsTable,
   endpointslices: endpointSliceTable,
   nodes: nodeTable,

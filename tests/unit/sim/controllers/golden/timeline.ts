@@ -99,6 +99,7 @@ function describeChange(change: ClusterChange): Described | undefined {
       return { kind: 'pod', name, fields: podFields(object as KubeObject & Pod) };
     case 'replicasets':
     case 'deployments':
+    case 'statefulsets':
       return { kind: singular(change.resource), name, fields: workloadFields(object) };
     case 'endpoints':
       return { kind: 'endpoints', name, fields: endpointsFields(object) };
