@@ -99,7 +99,11 @@ subsets:
   it('is mirrored into an EndpointSlice owned by it, which kube-proxy follows and which goes with it', async () => {
     const cluster = await clusterWith(['kubectl run client --image=curlimages/curl --command -- sleep 3600']);
     cluster.fs.write('db.yaml', ENDPOINTS);
-    await cluster.exec('kubectl apply -f db.yaml');
+    const applied = await cluster.exec('kubectl apply -f db.yaml');
+    expect(applied.stdout).toBe('service/db created\nendpoints/db created\n');
+    expect(applied.stderr).toBe(
+      'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n',
+    );
     cluster.settle();
     const slices = await cluster.exec(
       "kubectl get endpointslices -l endpointslice.kubernetes.io/managed-by=endpointslicemirroring-controller.k8s.io -o 'custom-columns=SERVICE:.metadata.labels.kubernetes\\.io/service-name,OWNER:.metadata.ownerReferences[0].kind,IP:.endpoints[0].addresses[0],READY:.endpoints[0].conditions.ready'",
