@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import { RESOURCE_TYPES, apiVersionOf } from '../../src/sim/api/resources.ts';
 import { EXPLAIN_CASES } from './explain-cases.ts';
 import { groupVersionPath, specFileName } from './openapi-files.ts';
-import { encodeSwaggerDocument } from './swagger-protobuf.ts';
+import { encodeSwaggerDocument } from '../../src/apiserver/swagger-protobuf.ts';
 import { toSwaggerSchema } from '../../src/sim/kubectl/explain/swagger.ts';
 import * as prettier from 'prettier';
 

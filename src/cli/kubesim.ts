@@ -6,12 +6,14 @@
  *   npm run kubesim -- --seed 7          another seed: other names, IPs and ports
  *   npm run kubesim -- --lesson nodeport the lesson's cluster: its seed (unless --seed), setup and files
  *   npm run kubesim -- --json < script   one JSON line {line, stdout, stderr, exitCode} per command
+ *   npm run kubesim -- serve             the same cluster behind a Kubernetes API (serve.ts)
  */
 import { createInterface } from 'node:readline';
 import { readFileSync } from 'node:fs';
 import { createCluster, type Cluster } from '../sim/index.ts';
 import { needsMoreInput } from '../sim/shell/input.ts';
 import { HOME } from '../sim/shell/vfs.ts';
+import { serve } from './serve.ts';
 import { startLesson } from './lesson-cluster.ts';
 import { loadLessonsFromDisk } from './lesson-files.ts';
 
@@ -22,6 +24,7 @@ interface Options {
 }
 
 const USAGE = `usage: kubesim [--seed N] [--lesson SLUG] [--json]
+       kubesim serve [--port N] [--seed N] [--lesson SLUG] [--kubeconfig FILE]   (see serve --help)
   --seed N       the cluster's seed (names, IPs and ports); 1, or the lesson's
   --lesson SLUG  start on that lesson's cluster: its seed, setup and editor files
   --json         read commands from stdin, print {line, stdout, stderr, exitCode} per command`;
@@ -171,6 +174,10 @@ async function runInteractive(cluster: Cluster, lesson: string | undefined): Pro
 }
 
 async function main(): Promise<void> {
+  if (process.argv[2] === 'serve') {
+    process.exitCode = await serve(process.argv.slice(3));
+    return;
+  }
   const options = parseOptions(process.argv.slice(2));
   if (typeof options === 'string') {
     const usage = options.startsWith('usage');

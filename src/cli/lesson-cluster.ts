@@ -6,9 +6,16 @@
 import { createCluster, type Cluster } from '../sim/index.ts';
 import type { LessonFile } from './lesson-files.ts';
 
-/** `seed` replaces the lesson's own, as `kubesim --lesson SLUG --seed N` and the seed replays do. */
-export async function startLesson(lesson: LessonFile, seed: number = lesson.data.seed): Promise<Cluster> {
-  const cluster = createCluster({ seed });
+/**
+ * `seed` replaces the lesson's own, as `kubesim --lesson SLUG --seed N` and the seed replays do;
+ * `createdAt` starts the cluster's clock there (`kubesim serve` runs on the wall clock).
+ */
+export async function startLesson(
+  lesson: LessonFile,
+  seed: number = lesson.data.seed,
+  createdAt?: number,
+): Promise<Cluster> {
+  const cluster = createCluster({ seed, ...(createdAt === undefined ? {} : { createdAt }) });
   for (const line of lesson.data.setup) await cluster.exec(line);
   cluster.settle();
   for (const part of lesson.parts) {

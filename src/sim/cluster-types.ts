@@ -9,6 +9,11 @@ export type { HttpRequestOptions, HttpResult };
 export interface ClusterOptions {
   /** Seeds names, ClusterIPs, node ports and load balancing: same seed + same commands = same cluster. */
   seed?: number;
+  /**
+   * When the cluster was set up, in ms since the epoch (default: a fixed instant, for reproducible
+   * output). The learner arrives ten minutes later. `kubesim serve` passes the wall clock.
+   */
+  createdAt?: number;
   /** Start from a snapshot taken with `cluster.snapshot()` instead of a new cluster. */
   snapshot?: ClusterSnapshot;
   /**

@@ -24,6 +24,7 @@ import { bootstrapCluster } from './bootstrap.ts';
 import { API_SERVER_ADDRESS } from './bootstrap-nodes.ts';
 import { defaultKubeconfig, type KubeconfigState } from './kubectl/kubeconfig.ts';
 import type { Runtime } from './runtime.ts';
+import { registerRuntime } from './cluster-runtime.ts';
 import type {
   Cluster,
   ClusterChange,
@@ -59,7 +60,7 @@ interface SavedState {
 
 export function createCluster(options: ClusterOptions = {}): Cluster {
   const seed = options.snapshot?.seed ?? options.seed ?? 1;
-  const clock = new VirtualClock(CLUSTER_EPOCH_MS);
+  const clock = new VirtualClock(options.createdAt ?? CLUSTER_EPOCH_MS);
   const random = new SeededRandom(seed);
   const store = new ObjectStore();
   const context = {
@@ -162,7 +163,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     restore(options.snapshot.state as SavedState);
   } else {
     bootstrapCluster(api, clock.timestamp());
-    controllers.advanceTo(CLUSTER_EPOCH_MS + CLUSTER_AGE_MS);
+    controllers.advanceTo(clock.now() + CLUSTER_AGE_MS);
   }
 
   function restore(state: SavedState): void {
@@ -257,5 +258,6 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
       return fs.cwd;
     },
   };
+  registerRuntime(cluster, runtime);
   return cluster;
 }

@@ -13,7 +13,10 @@ export type StatusReason =
   | 'Forbidden'
   | 'MethodNotAllowed'
   | 'InternalError'
-  | 'Timeout';
+  | 'Timeout'
+  | 'Expired'
+  | 'RequestEntityTooLarge'
+  | 'UnsupportedMediaType';
 
 export interface Status {
   kind: 'Status';

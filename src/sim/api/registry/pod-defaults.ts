@@ -26,6 +26,23 @@ function defaultContainer(container: Json): void {
   container['terminationMessagePath'] ??= '/dev/termination-log';
   container['terminationMessagePolicy'] ??= 'File';
   for (const port of (container['ports'] ?? []) as Json[]) port['protocol'] ??= 'TCP';
+  for (const kind of ['livenessProbe', 'readinessProbe', 'startupProbe']) {
+    const probe = container[kind] as Json | undefined;
+    if (probe) defaultProbe(probe);
+  }
+}
+
+/** SetDefaults_Probe and SetDefaults_HTTPGetAction. */
+function defaultProbe(probe: Json): void {
+  probe['timeoutSeconds'] ??= 1;
+  probe['periodSeconds'] ??= 10;
+  probe['successThreshold'] ??= 1;
+  probe['failureThreshold'] ??= 3;
+  const httpGet = probe['httpGet'] as Json | undefined;
+  if (httpGet) {
+    httpGet['path'] ??= '/';
+    httpGet['scheme'] ??= 'HTTP';
+  }
 }
 
 /** `:latest` or no tag pulls Always; any other tag or a digest pulls IfNotPresent. */

@@ -174,8 +174,7 @@ function describeInfo(info: ManifestInfo): string {
   return `Resource: "${gv}, Resource=${info.type.resource}", GroupVersionKind: "${gv}, Kind=${info.type.kind}"\nName: "${info.name}", Namespace: "${info.namespace ?? ''}"`;
 }
 
-/** `services/web`, `deployments.apps/web` (info.ObjectName()). */
+/** `services/web`, `deployments/web`: info.ObjectName() names the mapping's resource, without its group. */
 function objectName(info: ManifestInfo): string {
-  const resource = info.type.group ? `${info.type.resource}.${info.type.group}` : info.type.resource;
-  return `${resource}/${info.name}`;
+  return `${info.type.resource}/${info.name}`;
 }

@@ -11,6 +11,7 @@ import { parseGoDuration } from '../flags.ts';
 import { resolveResourceArgs } from '../resource-args.ts';
 import { flagsFromHelp } from './write/help-flags.ts';
 import { containerOf, podForArgument } from './write/pod-target.ts';
+import { checkContainerStarted } from '../../api/pod-log-status.ts';
 
 export const logsCommand: KubectlCommand = {
   name: 'logs',
@@ -112,36 +113,6 @@ function formatLine(
   if (context.flag<boolean>('timestamps'))
     out += `${new Date(line.time).toISOString().replace(/\.(\d{3})Z$/, '.$1000000Z')} `;
   return `${out}${line.text}\n`;
-}
-
-/** The kubelet's answer for a container that has not started (validateContainerLogStatus). */
-function checkContainerStarted(pod: KubeObject, container: string): void {
-  const spec = (pod['spec'] ?? {}) as { nodeName?: string };
-  const name = pod.metadata.name;
-  if (!spec.nodeName) throw StatusError.badRequest(`pod ${name} does not have a host assigned`);
-  const status = (pod['status'] ?? {}) as {
-    containerStatuses?: {
-      name: string;
-      state?: { waiting?: { reason?: string }; running?: unknown; terminated?: unknown };
-      lastState?: { terminated?: unknown };
-    }[];
-  };
-  const containerStatus = status.containerStatuses?.find((s) => s.name === container);
-  const waiting = containerStatus?.state?.waiting;
-  if (!containerStatus)
-    throw StatusError.badRequest(
-      `container "${container}" in pod "${name}" is waiting to start: ContainerCreating`,
-    );
-  if (waiting && !containerStatus.lastState?.terminated) {
-    const reason = waiting.reason ?? 'ContainerCreating';
-    const detail =
-      reason === 'ErrImagePull'
-        ? "image can't be pulled"
-        : reason === 'ImagePullBackOff'
-          ? 'trying and failing to pull image'
-          : reason;
-    throw StatusError.badRequest(`container "${container}" in pod "${name}" is waiting to start: ${detail}`);
-  }
 }
 
 /** `-f` in the terminal: keep printing new lines until Ctrl-C. Headless, logs -f returns at once. */

@@ -62,10 +62,11 @@ export const patchCommand: KubectlCommand = {
     for (const target of targets) {
       try {
         const patched = applyPatch(target.object, patchJson, patchType);
+        // kubectl patch sends no fieldValidation: the server's default, Warn, applies.
         const decoded =
           patchType === 'strategic'
-            ? decodePatchedForServer(context, patched, JSON.parse(patchJson) as unknown, 'strict')
-            : decodeForServer(context, patched, 'strict');
+            ? decodePatchedForServer(context, patched, JSON.parse(patchJson) as unknown, 'warn')
+            : decodeForServer(context, patched, 'warn');
         const changed = !deepEqual(stripVersion(decoded), stripVersion(target.object));
         let written = decoded;
         if (dryRun !== 'client' && changed) {

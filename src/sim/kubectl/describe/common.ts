@@ -105,22 +105,35 @@ export function printTolerationsMultiline(
   });
 }
 
-/** The events about an object (involvedObject uid, else name and kind), oldest last seen first. */
+/**
+ * The events about an object as kubectl describe finds them: by involvedObject uid (else name and
+ * kind), listed by namespace and name, then sorted by lastTimestamp with that order kept among
+ * equals. For a node, those with its uid come first, then those kubelets record with its name as uid.
+ */
 export function eventsFor(runtime: Runtime, object: Readonly<KubeObject>): Event[] {
-  const events: Event[] = [];
-  for (const stored of runtime.api.store.peek('events', object.metadata.namespace)) {
-    const event = stored as unknown as Event;
-    const involved = event.involvedObject;
-    if (
-      involved.uid
-        ? involved.uid !== object.metadata.uid
-        : involved.name !== object.metadata.name || involved.kind !== object.kind
-    )
-      continue;
-    events.push(event);
-  }
-  const time = (e: Event): number =>
-    Date.parse(e.lastTimestamp ?? e.eventTime ?? e.firstTimestamp ?? '') || 0;
+  const matching = (test: (involved: Event['involvedObject']) => boolean): Event[] => {
+    const found: { key: string; event: Event }[] = [];
+    for (const stored of runtime.api.store.peek('events', object.metadata.namespace)) {
+      const event = stored as unknown as Event;
+      if (test(event.involvedObject))
+        found.push({ key: `${event.metadata?.namespace ?? ''}/${event.metadata?.name ?? ''}`, event });
+    }
+    found.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    return found.map((entry) => entry.event);
+  };
+  const events =
+    object.kind === 'Node'
+      ? [
+          ...matching((i) => i.kind === 'Node' && i.uid === object.metadata.uid),
+          ...matching((i) => i.kind === 'Node' && i.uid === object.metadata.name),
+        ]
+      : matching((involved) =>
+          involved.uid
+            ? involved.uid === object.metadata.uid
+            : involved.name === object.metadata.name && involved.kind === object.kind,
+        );
+  // SortableEvents compares lastTimestamp only: an event without one sorts first.
+  const time = (e: Event): number => Date.parse(e.lastTimestamp ?? '') || 0;
   return events.sort((a, b) => time(a) - time(b));
 }
 
@@ -192,7 +205,9 @@ export function describeContainers(
       .map((p) => `${p.containerPort}/${p.protocol ?? ''}${p.name ? ` (${p.name})` : ''}`)
       .join(', ');
     w.write(LEVEL_2, ports.includes(',') ? `Ports:\t${ports}\n` : `Port:\t${ports || '<none>'}\n`);
-    const hostPorts = (container.ports ?? []).map((p) => `${p.hostPort ?? 0}/${p.protocol ?? ''}`).join(', ');
+    const hostPorts = (container.ports ?? [])
+      .map((p) => `${p.hostPort ?? 0}/${p.protocol ?? ''}${p.name ? ` (${p.name})` : ''}`)
+      .join(', ');
     w.write(
       LEVEL_2,
       hostPorts.includes(',') ? `Host Ports:\t${hostPorts}\n` : `Host Port:\t${hostPorts || '<none>'}\n`,

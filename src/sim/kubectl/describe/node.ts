@@ -15,9 +15,7 @@ import { nodeRoles } from '../printers/tables/cluster.ts';
 import { age } from '../printers/duration.ts';
 import { addQuantities, formatQuantity, parseQuantity, type Quantity } from '../../api/quantity.ts';
 import type { Describer, DescribeContext } from './describer.ts';
-
-/** Kubelets renew their node lease every ten seconds: a describe sees one a few seconds old. */
-const LEASE_RENEW_AGE_MS = 4_000;
+import { nodeLease, type NodeLeaseSpec } from '../../api/node-lease.ts';
 
 export const describeNode: Describer = (object, context) => {
   const node = object as unknown as Node;
@@ -33,17 +31,13 @@ export const describeNode: Describer = (object, context) => {
   printTaints(w, node.spec?.taints);
   w.write(LEVEL_0, `Unschedulable:\t${node.spec?.unschedulable === true}\n`);
   w.write(LEVEL_0, 'Lease:\n');
-  // The kubelet's Lease in kube-node-lease when the cluster keeps one, else as a kubelet renews it.
-  const lease = context.runtime.api.store.get('leases', 'kube-node-lease', object.metadata.name);
-  const leaseSpec = lease?.['spec'] as
-    { holderIdentity?: string; acquireTime?: string; renewTime?: string } | undefined;
-  const renew = leaseSpec?.renewTime ?? new Date(context.nowMs - LEASE_RENEW_AGE_MS).toISOString();
-  w.write(LEVEL_1, `HolderIdentity:\t${leaseSpec?.holderIdentity ?? object.metadata.name}\n`);
+  const leaseSpec = nodeLease(context.runtime.api, object, context.nowMs)['spec'] as NodeLeaseSpec;
+  w.write(LEVEL_1, `HolderIdentity:\t${leaseSpec.holderIdentity}\n`);
   w.write(
     LEVEL_1,
     `AcquireTime:\t${leaseSpec?.acquireTime ? formatTime(leaseSpec.acquireTime) : '<unset>'}\n`,
   );
-  w.write(LEVEL_1, `RenewTime:\t${formatTime(renew)}\n`);
+  w.write(LEVEL_1, `RenewTime:\t${formatTime(leaseSpec.renewTime)}\n`);
   const conditions = status.conditions ?? [];
   if (conditions.length > 0) {
     w.write(LEVEL_0, 'Conditions:\n  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage\n');

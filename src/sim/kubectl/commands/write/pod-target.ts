@@ -42,16 +42,21 @@ export function podForArgument(context: CommandContext, argument: string): PodTa
   return { pod: pods[0] as KubeObject, matched: pods.length };
 }
 
+/** controller.ByLogging; sort.Sort keeps the list order (by name) among equals for a few pods. */
 function byLogging(a: KubeObject, b: KubeObject): number {
   const rank = (pod: KubeObject) => {
     const spec = (pod['spec'] ?? {}) as { nodeName?: string };
     const status = (pod['status'] ?? {}) as {
       phase?: string;
-      conditions?: { type: string; status: string }[];
+      conditions?: { type: string; status: string; lastTransitionTime?: string }[];
+      containerStatuses?: { restartCount?: number }[];
     };
-    const ready = status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
-    const phase = status.phase === 'Running' ? 0 : status.phase === 'Unknown' ? 1 : 2;
-    return [spec.nodeName ? 0 : 1, phase, ready ? 0 : 1];
+    const readyCondition = status.conditions?.find((c) => c.type === 'Ready' && c.status === 'True');
+    const phase = status.phase === 'Pending' ? 2 : status.phase === 'Unknown' ? 1 : 0;
+    // Been ready longer first; then more restarts first.
+    const readySince = readyCondition?.lastTransitionTime ? Date.parse(readyCondition.lastTransitionTime) : 0;
+    const restarts = Math.max(0, ...(status.containerStatuses ?? []).map((c) => c.restartCount ?? 0));
+    return [spec.nodeName ? 0 : 1, phase, readyCondition ? 0 : 1, readySince, -restarts];
   };
   const ra = rank(a);
   const rb = rank(b);
