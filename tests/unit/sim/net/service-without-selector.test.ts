@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { clusterWith } from './helpers.ts';
 
-const DB = `apiVersion: v1
+const SERVICE = `apiVersion: v1
 kind: Service
 metadata:
   name: db
@@ -14,7 +14,8 @@ spec:
   ports:
   - port: 5984
 ---
-apiVersion: discovery.k8s.io/v1
+`;
+const DB = `${SERVICE}apiVersion: discovery.k8s.io/v1
 kind: EndpointSlice
 metadata:
   name: db-1
@@ -77,15 +78,7 @@ describe('a Service without a selector', () => {
 });
 
 describe('a hand-written Endpoints object for a Service without a selector', () => {
-  const ENDPOINTS = `apiVersion: v1
-kind: Service
-metadata:
-  name: db
-spec:
-  ports:
-  - port: 5984
----
-apiVersion: v1
+  const ENDPOINTS = `${SERVICE}apiVersion: v1
 kind: Endpoints
 metadata:
   name: db
