@@ -58,7 +58,8 @@ export type ClusterChange =
 
 /** One hop of a request's route: `node 192.168.49.2:30033` → `service web:82` → `pod web-x:300`. */
 export interface TrafficHop {
-  kind: 'client' | 'node' | 'service' | 'pod';
+  /** `host`: a machine outside the cluster (a database VM). */
+  kind: 'client' | 'node' | 'service' | 'pod' | 'host';
   name: string;
   ip?: string;
   port?: number;

@@ -14,6 +14,7 @@ import { ControllerManager } from './controllers/manager.ts';
 import { createControllers } from './controllers/index.ts';
 import { VirtualFs } from './shell/vfs.ts';
 import { PodLogStore } from './net/logs.ts';
+import { SessionAffinityTable } from './net/session-affinity.ts';
 import { PortForwards } from './net/port-forwards.ts';
 import { PodIPAllocator } from './controllers/pod-ip.ts';
 import { Terminal } from './shell/terminal.ts';
@@ -48,6 +49,8 @@ interface SavedState {
   logs: ReturnType<PodLogStore['snapshot']>;
   /** Absent in snapshots taken before pod IPs were round-robin: IPAM then starts at the range start. */
   podIPs?: ReturnType<PodIPAllocator['snapshot']>;
+  /** Absent in snapshots taken before kube-proxy kept session affinity. */
+  sessionAffinity?: ReturnType<SessionAffinityTable['snapshot']>;
   history: string[];
   /** Absent in snapshots taken before the shell's variables were kept. */
   variables?: [string, string][];
@@ -121,6 +124,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     fs,
     logs,
     portForwards: new PortForwards(),
+    sessionAffinity: new SessionAffinityTable(),
     // The shell runs programs in containers; kubectl, below it, reaches that through the runtime.
     execInPod: (target, argv, io) => terminal.execInPod(target, argv, io),
     kubeconfig: defaultKubeconfig(API_SERVER_ADDRESS),
@@ -171,6 +175,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     fs.restore(state.fs);
     logs.restore(state.logs);
     podIPs.restore(state.podIPs ?? {});
+    runtime.sessionAffinity.restore(state.sessionAffinity ?? {});
     runtime.history = [...state.history];
     terminal.restoreLearnerVariables(state.variables ?? []);
     runtime.kubectlLog = structuredClone(state.kubectlLog ?? []);
@@ -221,6 +226,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
         fs: fs.snapshot(),
         logs: logs.snapshot(),
         podIPs: podIPs.snapshot(),
+        sessionAffinity: runtime.sessionAffinity.snapshot(),
         history: [...runtime.history],
         variables: terminal.learnerVariables(),
         kubectlLog: structuredClone(runtime.kubectlLog),

@@ -14,6 +14,7 @@ import type { PodLogStore } from './net/logs.ts';
 import type { KubectlInvocation } from './kubectl/audit.ts';
 import type { PortForwards } from './net/port-forwards.ts';
 import type { PodExec } from './net/container-exec.ts';
+import type { SessionAffinityTable } from './net/session-affinity.ts';
 
 export interface Runtime {
   api: ApiServer;
@@ -26,6 +27,8 @@ export interface Runtime {
   logs: PodLogStore;
   /** `kubectl port-forward`s running now, which the workstation's `localhost` reaches. */
   portForwards: PortForwards;
+  /** kube-proxy's memory of which endpoint each client went to (`sessionAffinity: ClientIP`). */
+  sessionAffinity: SessionAffinityTable;
   /** Run a program in a pod's container (`kubectl exec`, `run -it`): the shell's, wired by cluster.ts. */
   execInPod: PodExec;
   /** Every kubectl invocation and how it ended, for graders (kubectl/audit.ts). */

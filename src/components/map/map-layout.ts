@@ -218,7 +218,7 @@ function bottomOf(box: Box): { x: number; y: number } {
 
 /** One hop of a request's route, as the simulator reports it. */
 export interface RouteHop {
-  kind: 'client' | 'node' | 'service' | 'pod';
+  kind: 'client' | 'node' | 'service' | 'pod' | 'host';
   name: string;
   ip?: string;
   port?: number;

@@ -103,7 +103,7 @@ export class ApiServer {
     const errors = strategy.validate?.(object, this.context) ?? [];
     if (errors.length > 0 || options.dryRun) revert?.();
     if (errors.length > 0) throw StatusError.invalid(type.kind, meta.name, errors, type.group);
-    const warnings = strategy.warnings?.(object, undefined) ?? [];
+    const warnings = [...this.requestWarnings(resource), ...(strategy.warnings?.(object, undefined) ?? [])];
     if (options.dryRun) return { object, warnings };
     return { object: this.store.put(resource, object), warnings };
   }
@@ -138,7 +138,7 @@ export class ApiServer {
     const errors = [...metaErrors, ...(strategy.validateUpdate?.(object, old, this.context) ?? [])];
     if (errors.length > 0 || options.dryRun) revert?.();
     if (errors.length > 0) throw StatusError.invalid(type.kind, meta.name, errors, type.group);
-    const warnings = strategy.warnings?.(object, old) ?? [];
+    const warnings = [...this.requestWarnings(resource), ...(strategy.warnings?.(object, old) ?? [])];
     if (options.dryRun) return { object, warnings };
     if (JSON.stringify(stripVersion(object)) === JSON.stringify(stripVersion(old)))
       return { object: old, warnings };

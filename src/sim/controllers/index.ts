@@ -10,6 +10,7 @@ import { Scheduler } from './scheduler.ts';
 import { Kubelet } from './kubelet.ts';
 import { EndpointsController } from './endpoints.ts';
 import { EndpointSliceController } from './endpointslices.ts';
+import { EndpointSliceMirroringController } from './endpointslice-mirroring.ts';
 import { LoadBalancerController } from './load-balancer.ts';
 
 export function createControllers(): Controller[] {
@@ -32,6 +33,7 @@ export function createControllers(): Controller[] {
     worker(new Kubelet(informer)),
     worker(new EndpointsController(informer)),
     worker(new EndpointSliceController(informer)),
+    worker(new EndpointSliceMirroringController(informer)),
     worker(new LoadBalancerController(informer)),
   ];
 }

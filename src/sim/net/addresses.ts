@@ -50,12 +50,24 @@ export function serviceByClusterIp(runtime: Runtime, ip: string): StoredService 
   return allServices(runtime).find((svc) => svc.spec?.clusterIP === ip || svc.spec?.clusterIPs?.includes(ip));
 }
 
-/** A Service reachable on `ip` from outside: its load-balancer ingress or one of its externalIPs. */
-export function serviceByExternalIp(runtime: Runtime, ip: string): StoredService | undefined {
+/** A Service whose load balancer answers on `ip` (status.loadBalancer.ingress). */
+export function serviceByLoadBalancerIp(runtime: Runtime, ip: string): StoredService | undefined {
+  return allServices(runtime).find((svc) =>
+    svc.status?.loadBalancer?.ingress?.some((ingress) => ingress.ip === ip),
+  );
+}
+
+/** A Service with `ip` among its externalIPs and a TCP port `port`: kube-proxy's rule for that pair. */
+export function serviceByExternalIpPort(
+  runtime: Runtime,
+  ip: string,
+  port: number,
+): StoredService | undefined {
   return allServices(runtime).find(
     (svc) =>
-      svc.status?.loadBalancer?.ingress?.some((ingress) => ingress.ip === ip) ||
-      svc.spec?.externalIPs?.includes(ip),
+      svc.spec?.type !== 'ExternalName' &&
+      svc.spec?.externalIPs?.includes(ip) &&
+      svc.spec.ports?.some((p) => p.port === port && (p.protocol ?? 'TCP') === 'TCP'),
   );
 }
 

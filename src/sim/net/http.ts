@@ -152,6 +152,7 @@ function serve(
 ): HttpResponse {
   const now = runtime.clock.now();
   if (listener.kind === 'apiserver') return apiServerAnswer(request, tls, now);
+  if (listener.kind === 'outside') return listener.host.serve(request, now);
   const { pod, container, image } = listener;
   const context: AppContext = {
     runtime,

@@ -18,7 +18,8 @@ import {
   nodeAddresses,
   podByIp,
   serviceByClusterIp,
-  serviceByExternalIp,
+  serviceByExternalIpPort,
+  serviceByLoadBalancerIp,
   WORKSTATION_IP,
   WORKSTATION_NAME,
   type NodeAddress,
@@ -26,12 +27,17 @@ import {
   type StoredService,
 } from './addresses.ts';
 import { serviceBackends, type Backend } from './endpoints.ts';
+import { outsideHostByIp, type OutsideHost } from './outside-hosts.ts';
+import { affinityKey } from './session-affinity.ts';
 
 export const API_SERVER_PORT = 6443;
+/** v1.DefaultClientIPServiceAffinitySeconds: three hours. */
+const DEFAULT_AFFINITY_SECONDS = 10_800;
 
 export type Listener =
   | { kind: 'container'; pod: StoredPod; container: Container; image: ImageSpec; ip: string; port: number }
-  | { kind: 'apiserver'; ip: string; port: number };
+  | { kind: 'apiserver'; ip: string; port: number }
+  | { kind: 'outside'; host: OutsideHost; ip: string; port: number };
 
 export type Connection =
   | { kind: 'open'; listener: Listener; clientIp: string; clientPort: number; hops: TrafficHop[] }
@@ -94,10 +100,25 @@ export function connect(runtime: Runtime, origin: NetworkOrigin, ip: string, por
       });
       return viaExternalPolicy(runtime, service, servicePort, node, source, clientPort, hops, nodes);
     }
+    const onExternalIp = serviceByExternalIpPort(runtime, ip, port);
+    if (onExternalIp)
+      return viaExternalIp(runtime, onExternalIp, ip, port, node, source, clientPort, hops, nodes);
     return deliverToNode(runtime, node, port, source.ip, clientPort, hops);
   }
 
-  const external = serviceByExternalIp(runtime, ip);
+  const onExternalIp = serviceByExternalIpPort(runtime, ip, port);
+  if (onExternalIp) {
+    // kube-proxy catches packets to an external IP on every node, so a pod's own node answers; the
+    // workstation's packets reach no node unless the network routes the IP to one.
+    const podNode = nodes.find((n) => n.name === source.node);
+    if (!podNode) {
+      hops.push({ kind: 'service', name: onExternalIp.metadata.name, ip, port });
+      return { kind: 'timeout', hops };
+    }
+    return viaExternalIp(runtime, onExternalIp, ip, port, podNode, source, clientPort, hops, nodes);
+  }
+
+  const external = serviceByLoadBalancerIp(runtime, ip);
   if (external) {
     const servicePort = external.spec?.ports?.find((p) => p.port === port && (p.protocol ?? 'TCP') === 'TCP');
     hops.push({ kind: 'service', name: external.metadata.name, ip, port });
@@ -116,8 +137,29 @@ export function connect(runtime: Runtime, origin: NetworkOrigin, ip: string, por
     }
     return deliverToPod(pod, ip, port, source.ip, clientPort, hops);
   }
+  const outside = outsideHostByIp(ip);
+  if (outside) return deliverOutside(runtime, nodes, outside, port, source.ip, clientPort, hops);
   if (ip === WORKSTATION_IP) return { kind: 'refused', hops };
   return { kind: 'timeout', hops };
+}
+
+/** A Service's externalIPs: its port on that IP, with externalTrafficPolicy as for a node port. */
+function viaExternalIp(
+  runtime: Runtime,
+  service: StoredService,
+  ip: string,
+  port: number,
+  node: NodeAddress,
+  source: Source,
+  clientPort: number,
+  hops: TrafficHop[],
+  nodes: NodeAddress[],
+): Connection {
+  const servicePort = service.spec?.ports?.find(
+    (p) => p.port === port && (p.protocol ?? 'TCP') === 'TCP',
+  ) as ServicePort;
+  hops.push({ kind: 'service', name: service.metadata.name, ip, port });
+  return viaExternalPolicy(runtime, service, servicePort, node, source, clientPort, hops, nodes);
 }
 
 function describeSource(runtime: Runtime, origin: NetworkOrigin): Source {
@@ -197,7 +239,7 @@ function viaService(
     backends = backends.filter((b) => b.nodeName === onlyNode);
     if (backends.length === 0) return { kind: 'timeout', hops };
   }
-  const backend = backends[runtime.random.int(backends.length)] as Backend;
+  const backend = chooseBackend(runtime, service, servicePort, clientIp, backends);
   let seenClientIp = clientIp;
   if (masqueradeAt) {
     const sameNode = backend.nodeName === masqueradeAt.name;
@@ -206,6 +248,8 @@ function viaService(
   }
   const node = nodes.find((n) => n.ip === backend.ip);
   if (node) return deliverToNode(runtime, node, backend.port, seenClientIp, clientPort, hops);
+  const outside = outsideHostByIp(backend.ip);
+  if (outside) return deliverOutside(runtime, nodes, outside, backend.port, seenClientIp, clientPort, hops);
   const pod = backend.pod
     ? (runtime.api.tryGet('pods', backend.pod.namespace, backend.pod.name) as StoredPod | undefined)
     : podByIp(runtime, backend.ip);
@@ -214,6 +258,35 @@ function viaService(
     return { kind: 'timeout', hops };
   }
   return deliverToPod(pod, backend.ip, backend.port, seenClientIp, clientPort, hops);
+}
+
+/**
+ * One ready endpoint at random per connection; with `sessionAffinity: ClientIP` the one this
+ * client IP (as the Service sees it, before any SNAT) used last, while fresh and still ready.
+ */
+function chooseBackend(
+  runtime: Runtime,
+  service: StoredService,
+  servicePort: ServicePort,
+  clientIp: string,
+  backends: Backend[],
+): Backend {
+  if (service.spec?.sessionAffinity !== 'ClientIP')
+    return backends[runtime.random.int(backends.length)] as Backend;
+  const timeout = service.spec.sessionAffinityConfig?.clientIP?.timeoutSeconds ?? DEFAULT_AFFINITY_SECONDS;
+  const key = affinityKey(
+    service.metadata.namespace,
+    service.metadata.name,
+    servicePort.name ?? '',
+    clientIp,
+  );
+  const now = runtime.clock.now();
+  const remembered = runtime.sessionAffinity.lookup(key, now, timeout);
+  const backend =
+    backends.find((b) => b.ip === remembered?.ip && b.port === remembered.port) ??
+    (backends[runtime.random.int(backends.length)] as Backend);
+  runtime.sessionAffinity.remember(key, backend.ip, backend.port, now);
+  return backend;
 }
 
 /** A node's own listeners: the API server on the control plane, host-network pods. */
@@ -237,6 +310,29 @@ function deliverToNode(
     return { kind: 'open', listener: { kind: 'apiserver', ip: node.ip, port }, clientIp, clientPort, hops };
   }
   return { kind: 'refused', hops };
+}
+
+/** A machine outside the cluster: a pod's packets leave through its node, which masquerades them. */
+function deliverOutside(
+  runtime: Runtime,
+  nodes: NodeAddress[],
+  host: OutsideHost,
+  port: number,
+  clientIp: string,
+  clientPort: number,
+  hops: TrafficHop[],
+): Connection {
+  hops.push({ kind: 'host', name: host.name, ip: host.ip, port });
+  if (!host.listens.includes(port)) return { kind: 'refused', hops };
+  const podNode = podByIp(runtime, clientIp)?.spec?.nodeName;
+  const seenClientIp = nodes.find((n) => n.name === podNode)?.ip ?? clientIp;
+  return {
+    kind: 'open',
+    listener: { kind: 'outside', host, ip: host.ip, port },
+    clientIp: seenClientIp,
+    clientPort,
+    hops,
+  };
 }
 
 function deliverToPod(

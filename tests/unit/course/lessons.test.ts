@@ -23,6 +23,7 @@ const COURSE = [
   'creating-services',
   'troubleshooting',
   'not-ready',
+  'more-service-api',
   'final-project',
 ];
 
@@ -30,7 +31,7 @@ const lessons = loadLessonsFromDisk();
 const exercises = loadExercisesFromDisk();
 
 describe('the course', () => {
-  it('has its eleven lessons, in order', () => {
+  it('has its twelve lessons, in order', () => {
     const ordered = [...lessons].sort((a, b) => a.data.order - b.data.order);
     expect(ordered.map((lesson) => lesson.slug)).toEqual(COURSE);
     expect(ordered.map((lesson) => lesson.data.order)).toEqual(COURSE.map((_, index) => index + 1));

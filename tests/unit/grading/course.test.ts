@@ -18,6 +18,7 @@ const LESSONS: readonly [slug: string, minimum: number][] = [
   ['creating-services', 3],
   ['troubleshooting', 3],
   ['not-ready', 2],
+  ['more-service-api', 1],
   ['final-project', 2],
 ];
 

@@ -9,6 +9,7 @@ import type { KubeObject, Service, ServicePort } from '../types.ts';
 import { StatusError } from '../status-error.ts';
 import { fieldErrors, type FieldError } from '../field-errors.ts';
 import { AllocationError } from '../allocators/errors.ts';
+import { serviceWarnings } from '../validation/service-warnings.ts';
 import {
   externallyAccessible,
   needsHealthCheck,
@@ -285,6 +286,7 @@ export const serviceStrategy: Strategy = {
   },
   allocate,
   validate: (object) => validateService(object as ServiceObject),
+  warnings: (object) => serviceWarnings(object as ServiceObject),
   validateUpdate: (object, old) => validateServiceUpdate(object as ServiceObject, old as ServiceObject),
   releaseUnused(object, old, context) {
     const now = heldBy(object as ServiceObject);

@@ -19,7 +19,13 @@ import {
   type JsonMap,
 } from '../manifests/strategic-merge.ts';
 import { flagsFromHelp } from './write/help-flags.ts';
-import { addSourceToError, checkOutputFormat, dryRunStrategy, printObject } from './write/output.ts';
+import {
+  addSourceToError,
+  checkOutputFormat,
+  dryRunStrategy,
+  printObject,
+  printWarnings,
+} from './write/output.ts';
 import { decodeForServer, decodePatchedForServer } from './write/server-write.ts';
 import { resolveTargets } from './write/targets.ts';
 
@@ -64,10 +70,13 @@ export const patchCommand: KubectlCommand = {
         const changed = !deepEqual(stripVersion(decoded), stripVersion(target.object));
         let written = decoded;
         if (dryRun !== 'client' && changed) {
-          written = context.runtime.api.update(target.type.resource, decoded, {
+          const result = context.runtime.api.update(target.type.resource, decoded, {
             dryRun: dryRun === 'server',
             fieldManager: context.flag<string>('field-manager'),
-          }).object;
+          });
+          // client-go prints every response's Warning headers, whatever the verb.
+          printWarnings(context, result.warnings);
+          written = result.object;
         }
         const verb = changed ? 'patched' : 'patched (no change)';
         printObject(context, written, { verb, dryRun, fromServer: true });

@@ -127,7 +127,7 @@ describe('endpoints and endpointslices', () => {
     expect(pods(cluster).filter(isReady)).toHaveLength(150);
   });
 
-  it('leave the endpoints of a service without a selector to the user', () => {
+  it('leave the endpoints of a service without a selector to the user, mirrored into a slice', () => {
     const cluster = newCluster();
     createService(cluster, 'external', { ports: [{ port: 80 }] });
     cluster.api.create('endpoints', {
@@ -140,7 +140,17 @@ describe('endpoints and endpointslices', () => {
     expect((cluster.api.get('endpoints', 'default', 'external') as Endpoints).subsets).toEqual([
       { addresses: [{ ip: '192.168.49.100' }], ports: [{ port: 80 }] },
     ]);
-    expect(slicesOf(cluster, 'external')).toHaveLength(0);
+    const slices = slicesOf(cluster, 'external');
+    expect(slices.map((slice) => slice.metadata.labels)).toEqual([
+      {
+        'endpointslice.kubernetes.io/managed-by': 'endpointslicemirroring-controller.k8s.io',
+        'kubernetes.io/service-name': 'external',
+      },
+    ]);
+    expect(slices[0]).toMatchObject({
+      endpoints: [{ addresses: ['192.168.49.100'], conditions: { ready: true } }],
+      ports: [{ name: '', port: 80, protocol: 'TCP' }],
+    });
   });
 
   it('point the kubernetes service at the API server', () => {

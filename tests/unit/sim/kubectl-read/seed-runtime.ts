@@ -14,6 +14,7 @@ import { resourceTypeForKind } from '../../../../src/sim/api/resources.ts';
 import { VirtualFs } from '../../../../src/sim/shell/vfs.ts';
 import { PodLogStore } from '../../../../src/sim/net/logs.ts';
 import { PortForwards } from '../../../../src/sim/net/port-forwards.ts';
+import { SessionAffinityTable } from '../../../../src/sim/net/session-affinity.ts';
 import { EventRecorder } from '../../../../src/sim/controllers/events.ts';
 import { ControllerManager } from '../../../../src/sim/controllers/manager.ts';
 import { defaultKubeconfig } from '../../../../src/sim/kubectl/kubeconfig.ts';
@@ -73,6 +74,7 @@ export function seedRuntime(
     kubeconfig: defaultKubeconfig('https://192.168.49.2:6443'),
     logs: new PodLogStore(),
     portForwards: new PortForwards(),
+    sessionAffinity: new SessionAffinityTable(),
     history: [],
     kubectlLog: [],
     emit: () => {},

@@ -6,6 +6,7 @@ import { createCluster, type Cluster } from '../../../../src/sim/index.ts';
 import { Terminal } from '../../../../src/sim/shell/terminal.ts';
 import { PodLogStore } from '../../../../src/sim/net/logs.ts';
 import { PortForwards } from '../../../../src/sim/net/port-forwards.ts';
+import { SessionAffinityTable } from '../../../../src/sim/net/session-affinity.ts';
 import type { Runtime } from '../../../../src/sim/runtime.ts';
 import type { Pod, Service, Typed } from '../../../../src/sim/api/types.ts';
 
@@ -28,6 +29,7 @@ export function podRuntime(cluster: Cluster, logs = new PodLogStore()): Runtime 
     random,
     logs,
     portForwards: new PortForwards(),
+    sessionAffinity: new SessionAffinityTable(),
     emit: () => {},
     interrupted: () => false,
     async wait(ms: number) {
