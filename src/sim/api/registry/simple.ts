@@ -3,6 +3,7 @@ import type { Strategy } from '../strategy.ts';
 import { fieldErrors, type FieldError } from '../field-errors.ts';
 import type { KubeObject } from '../types.ts';
 import { isDNS1123Subdomain } from '../validation/names.ts';
+import { defaultEndpointSlice } from './endpointslice-defaults.ts';
 
 function subdomainName(object: KubeObject): FieldError[] {
   return isDNS1123Subdomain(object.metadata.name).map((m) =>
@@ -19,6 +20,8 @@ const keepStatus: Pick<Strategy, 'prepareForUpdate'> = {
 export const nodeStrategy: Strategy = { ...keepStatus, validate: subdomainName };
 export const endpointsStrategy: Strategy = { validate: subdomainName };
 export const endpointSliceStrategy: Strategy = {
+  prepareForCreate: defaultEndpointSlice,
+  prepareForUpdate: defaultEndpointSlice,
   validate(object) {
     const errors = subdomainName(object);
     if (!object['addressType']) errors.push(fieldErrors.required('addressType'));

@@ -65,6 +65,12 @@ describe('a Service without a selector', () => {
     expect(describe.stdout).toContain('Endpoints:                192.168.49.50:5984\n');
   });
 
+  it('stores the slice with the port defaults the API server fills in: no name, TCP', async () => {
+    const cluster = await clusterWithDb();
+    const yaml = await cluster.exec('kubectl get endpointslice db-1 -o yaml');
+    expect(yaml.stdout).toContain('ports:\n- name: ""\n  port: 5984\n  protocol: TCP\n');
+  });
+
   it('refuses at once without the slice, and when the slice names a port the VM does not listen on', async () => {
     const cluster = await clusterWithDb(DB.replace(/- port: 5984\nendpoints/, '- port: 5432\nendpoints'));
     const wrongPort = await cluster.exec('kubectl exec client -- curl -sS http://db:5984/');
