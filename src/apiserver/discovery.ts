@@ -37,6 +37,7 @@ const SUBRESOURCES: Readonly<Record<string, readonly Subresource[]>> = {
   services: [STATUS('Service')],
   deployments: [SCALE, STATUS('Deployment')],
   replicasets: [SCALE, STATUS('ReplicaSet')],
+  statefulsets: [SCALE, STATUS('StatefulSet')],
 };
 
 export function subresourcesOf(type: ResourceType): readonly Subresource[] {

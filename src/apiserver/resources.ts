@@ -27,6 +27,7 @@ import { methodNotSupported, unsupportedMediaType } from './status.ts';
 import { toTable, wantsTable } from './tables.ts';
 import { includeObjectOf, selectedObjects, type ResourceRequest } from './resource-request.ts';
 import { serveWatch } from './watch.ts';
+import { subresourcesOf } from './discovery.ts';
 
 const APPLY_PATCH = 'application/apply-patch+yaml';
 const PATCH_TYPES = [
@@ -366,7 +367,7 @@ function handleSubresource(req: ResourceRequest, method: string): void {
     req.served.catchUp();
     return sendObject(req, stored ?? object);
   }
-  if (subresource === 'scale' && (type.resource === 'deployments' || type.resource === 'replicasets'))
+  if (subresource === 'scale' && subresourcesOf(type).some((sub) => sub.name === 'scale'))
     return scale(req, method, object);
   sendError(
     req.response,
@@ -379,7 +380,7 @@ function handleSubresource(req: ResourceRequest, method: string): void {
   );
 }
 
-/** The autoscaling/v1 Scale of a Deployment or ReplicaSet (`kubectl scale`). */
+/** The autoscaling/v1 Scale of a Deployment, ReplicaSet or StatefulSet (`kubectl scale`). */
 function scaleOf(object: KubeObject): KubeObject {
   const spec = (object['spec'] ?? {}) as {
     replicas?: number;

@@ -13,6 +13,7 @@ export const EDITOR_KINDS: readonly EditorKind[] = [
   { apiVersion: 'apps/v1', kind: 'Deployment' },
   { apiVersion: 'v1', kind: 'Pod' },
   { apiVersion: 'apps/v1', kind: 'ReplicaSet' },
+  { apiVersion: 'apps/v1', kind: 'StatefulSet' },
   { apiVersion: 'v1', kind: 'Namespace' },
   { apiVersion: 'v1', kind: 'ConfigMap' },
   { apiVersion: 'v1', kind: 'Endpoints' },
