@@ -67,9 +67,10 @@ export const patchCommand: KubectlCommand = {
           patchType === 'strategic'
             ? decodePatchedForServer(context, patched, JSON.parse(patchJson) as unknown, 'warn')
             : decodeForServer(context, patched, 'warn');
-        const changed = !deepEqual(stripVersion(decoded), stripVersion(target.object));
         let written = decoded;
-        if (dryRun !== 'client' && changed) {
+        if (dryRun !== 'client') {
+          // The server defaults, validates and skips a write that changes nothing (defaulting may
+          // undo the patch: sessionAffinityConfig goes while sessionAffinity is None).
           const result = context.runtime.api.update(target.type.resource, decoded, {
             dryRun: dryRun === 'server',
             fieldManager: context.flag<string>('field-manager'),
@@ -78,6 +79,8 @@ export const patchCommand: KubectlCommand = {
           printWarnings(context, result.warnings);
           written = result.object;
         }
+        // patch.go: "(no change)" when what came back deep-equals what kubectl fetched.
+        const changed = !deepEqual(stripVersion(written), stripVersion(target.object));
         const verb = changed ? 'patched' : 'patched (no change)';
         printObject(context, written, { verb, dryRun, fromServer: true });
       } catch (error) {

@@ -133,3 +133,31 @@ describe('kubectl run', () => {
     });
   });
 });
+
+describe('kubectl patch', () => {
+  const TIMEOUT_ONLY = `kubectl patch service web -p '{"spec":{"sessionAffinityConfig":{"clientIP":{"timeoutSeconds":1800}}}}'`;
+
+  it('says "(no change)" when the server\'s defaulting undoes the patch, and writes nothing', async () => {
+    // SetDefaults_Service drops sessionAffinityConfig while sessionAffinity is None.
+    const cluster = await courseCluster();
+    const before = cluster.api.get('services', 'default', 'web');
+    expect(await cluster.exec(TIMEOUT_ONLY)).toEqual({
+      stdout: 'service/web patched (no change)\n',
+      stderr: '',
+      exitCode: 0,
+    });
+    const after = cluster.api.get('services', 'default', 'web');
+    expect(after['spec']).not.toHaveProperty('sessionAffinityConfig');
+    expect(after.metadata.resourceVersion).toBe(before.metadata.resourceVersion);
+  });
+
+  it('keeps the timeout once sessionAffinity is ClientIP', async () => {
+    const cluster = await courseCluster();
+    await cluster.exec(`kubectl patch service web -p '{"spec":{"sessionAffinity":"ClientIP"}}'`);
+    expect((await cluster.exec(TIMEOUT_ONLY)).stdout).toBe('service/web patched\n');
+    expect(cluster.api.get('services', 'default', 'web')['spec']).toMatchObject({
+      sessionAffinity: 'ClientIP',
+      sessionAffinityConfig: { clientIP: { timeoutSeconds: 1800 } },
+    });
+  });
+});
