@@ -46,15 +46,25 @@ export interface KubectlOptions {
   cwd?: string;
   stdin?: string;
   timeoutMs?: number;
+  /** Another kubectl v1.35 binary than the devDependency's (`KUBECTL` of the fixture capture). */
+  binary?: string;
+  /** Extra variables, e.g. KUBE_EDITOR for `kubectl edit`. */
+  variables?: Record<string, string>;
 }
 
 /** Run the real kubectl with a clean environment: no user config, no colour, a fixed locale. */
 export function runRealKubectl(args: readonly string[], options: KubectlOptions): Promise<KubectlRun> {
-  const binary = realKubectl();
+  const binary = options.binary ?? realKubectl();
   return new Promise((resolve, reject) => {
     const child = spawn(binary, args, {
       cwd: options.cwd ?? options.home,
-      env: { HOME: options.home, KUBECONFIG: options.kubeconfig, PATH: '/usr/bin:/bin', LANG: 'C.UTF-8' },
+      env: {
+        HOME: options.home,
+        KUBECONFIG: options.kubeconfig,
+        PATH: '/usr/bin:/bin',
+        LANG: 'C.UTF-8',
+        ...options.variables,
+      },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     const stdout: Buffer[] = [];
