@@ -95,8 +95,14 @@ export class KubeTerminal extends HTMLElement {
         onHistory: (history) => localStorage.setItem(historyKey, JSON.stringify(history.slice(-200))),
         onBusy: (busy) => {
           this.toggleAttribute('data-busy', busy);
-          // How many commands have finished: lets tests (and scripts) wait for the next one.
-          if (!busy) this.dataset.commands = String(Number(this.dataset.commands ?? 0) + 1);
+          // How many commands have finished, counted once their output is on the screen (xterm
+          // parses writes later and draws them on the next frame): lets tests wait for the next one.
+          if (!busy)
+            view.terminal.write('', () =>
+              requestAnimationFrame(() => {
+                this.dataset.commands = String(Number(this.dataset.commands ?? 0) + 1);
+              }),
+            );
         },
         shell: {
           exec: async (line, options) => (await lab).exec(line, options),
