@@ -26,7 +26,10 @@ export function readTranscript(value: unknown): Transcript {
   const parsed = transcriptSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? `transcript[${issue.path.join('].')}` : 'transcript';
+    // The field as a learner would write it: transcript[0].line, transcript[3] for the step itself.
+    const where = `transcript${(issue?.path ?? [])
+      .map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`))
+      .join('')}`;
     throw new ApiError(400, 'invalid_transcript', `${where}: ${issue?.message ?? 'invalid'}.`);
   }
   return parsed.data;

@@ -2,18 +2,8 @@
  * `kubectl run --rm -it` with the images tutorials copy attaches a shell in which their tools run
  * (gcr.io/google-containers/busybox used to be unknown, so the command waited for a pod that never started).
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { createCluster, type Cluster } from '../../../../src/sim/index.ts';
-
-let timer: ReturnType<typeof setInterval> | undefined;
-afterEach(() => clearInterval(timer));
-
-/** A live terminal's cluster: the page moves the clock with the wall clock, here faster. */
-function liveCluster(): Cluster {
-  const cluster = createCluster({ seed: 1 });
-  timer = setInterval(() => cluster.advance(1000), 5);
-  return cluster;
-}
+import { describe, expect, it } from 'vitest';
+import { liveCluster } from './live-cluster.ts';
 
 describe('kubectl run --rm -it with a tutorial image', () => {
   for (const [image, shell, prompt, answer] of [
